@@ -1,0 +1,10 @@
+//! The "Job or career?" self-check: ten questions on one screen, scored without any I/O.
+//!
+//! `QUESTIONS` drives the form at `GET /check`; `score` turns the posted answers into an
+//! `Outcome` for `POST /check`, or a `Missing` list so the form can be shown again.
+
+mod questions;
+mod score;
+
+pub use questions::{Choice, Lean, QUESTIONS, Question};
+pub use score::{CAREER_AT_PERCENT, JOB_AT_PERCENT, Missing, Outcome, Reason, Verdict, score};

@@ -1,0 +1,173 @@
+//! Turns a guide's Markdown into HTML with an id on every heading, and measures reading time.
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
+
+/// One entry of a guide's table of contents.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Heading {
+    pub level: u8,
+    pub id: String,
+    pub text: String,
+}
+
+/// A guide body rendered to HTML, with its headings and plain text (for search and timing).
+#[derive(Debug, Clone)]
+pub struct Rendered {
+    pub html: String,
+    pub headings: Vec<Heading>,
+    pub words: usize,
+}
+
+/// Words a minute for an ordinary adult reader reading plain prose.
+const WORDS_PER_MINUTE: usize = 200;
+
+/// Minutes to read `words` words, rounded up, never less than one.
+pub fn reading_minutes(words: usize) -> usize {
+    words.div_ceil(WORDS_PER_MINUTE).max(1)
+}
+
+/// A heading's anchor: lowercase ASCII letters and digits, every other run of characters one `-`.
+pub fn slugify(text: &str) -> String {
+    let mut slug = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c.to_ascii_lowercase());
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    while slug.ends_with('-') {
+        slug.pop();
+    }
+    slug
+}
+
+/// Renders Markdown (with tables) to HTML, giving h2 and h3 headings unique ids for the table of
+/// contents and wrapping tables so they scroll sideways on a narrow phone instead of the page.
+pub fn render(markdown: &str) -> Rendered {
+    let options = Options::ENABLE_TABLES | Options::ENABLE_SMART_PUNCTUATION;
+    let mut events: Vec<Event> = Parser::new_ext(markdown, options).collect();
+    let mut headings = Vec::new();
+    let mut words = 0;
+
+    let mut open_heading: Option<(usize, String)> = None;
+    for (index, event) in events.iter().enumerate() {
+        match event {
+            Event::Start(Tag::Heading { .. }) => open_heading = Some((index, String::new())),
+            Event::Text(text) | Event::Code(text) => {
+                words += text.split_whitespace().count();
+                if let Some((_, heading_text)) = open_heading.as_mut() {
+                    heading_text.push_str(text);
+                }
+            }
+            Event::End(TagEnd::Heading(level)) => {
+                if let Some((start, text)) = open_heading.take() {
+                    headings.push((start, *level, text));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    let mut toc = Vec::new();
+    for (start, level, text) in headings {
+        let mut id = slugify(&text);
+        if id.is_empty() {
+            id = "section".to_owned();
+        }
+        let base = id.clone();
+        let mut n = 2;
+        while toc.iter().any(|h: &Heading| h.id == id) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        if let Event::Start(Tag::Heading { id: slot, .. }) = &mut events[start] {
+            *slot = Some(CowStr::from(id.clone()));
+        }
+        if matches!(level, HeadingLevel::H2 | HeadingLevel::H3) {
+            toc.push(Heading {
+                level: level as u8,
+                id,
+                text,
+            });
+        }
+    }
+
+    let events = events.into_iter().flat_map(|event| match event {
+        Event::Start(Tag::Table(_)) => {
+            vec![
+                Event::Html(CowStr::from("<div class=\"table-wrap\">")),
+                event,
+            ]
+        }
+        Event::End(TagEnd::Table) => vec![event, Event::Html(CowStr::from("</div>"))],
+        other => vec![other],
+    });
+    let mut out = String::with_capacity(markdown.len() * 3 / 2);
+    html::push_html(&mut out, events);
+    Rendered {
+        html: out,
+        headings: toc,
+        words,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reading_time_rounds_up_and_is_at_least_a_minute() {
+        assert_eq!(reading_minutes(0), 1);
+        assert_eq!(reading_minutes(200), 1);
+        assert_eq!(reading_minutes(201), 2);
+        assert_eq!(reading_minutes(1000), 5);
+    }
+
+    #[test]
+    fn slugs_keep_ascii_letters_and_digits_and_join_the_rest_with_one_dash() {
+        assert_eq!(slugify("What you exchange"), "what-you-exchange");
+        assert_eq!(slugify("O*NET OnLine"), "o-net-online");
+        assert_eq!(slugify("  Step 2: Network!  "), "step-2-network");
+        assert_eq!(slugify("Café"), "caf");
+    }
+
+    #[test]
+    fn headings_get_ids_that_the_table_of_contents_links_to() {
+        let rendered = render("Intro\n\n## Know your path\n\ntext\n\n### Sub part\n\n#### Deep\n");
+
+        assert!(
+            rendered
+                .html
+                .contains("<h2 id=\"know-your-path\">Know your path</h2>")
+        );
+        assert!(rendered.html.contains("<h3 id=\"sub-part\">"));
+        let ids: Vec<_> = rendered.headings.iter().map(|h| h.id.as_str()).collect();
+        assert_eq!(ids, ["know-your-path", "sub-part"]);
+        assert_eq!(rendered.headings[1].level, 3);
+    }
+
+    #[test]
+    fn repeated_headings_get_distinct_ids() {
+        let rendered = render("## Money\n\n## Money\n");
+
+        let ids: Vec<_> = rendered.headings.iter().map(|h| h.id.as_str()).collect();
+        assert_eq!(ids, ["money", "money-2"]);
+    }
+
+    #[test]
+    fn tables_render_as_html_tables_inside_a_scroll_wrapper() {
+        let rendered = render("| | Job | Career |\n|---|---|---|\n| Timeframe | short | long |\n");
+
+        assert!(rendered.html.contains("<div class=\"table-wrap\"><table>"));
+        assert!(rendered.html.contains("<th>Career</th>"));
+        assert!(
+            rendered.html.contains("</table>\n</div>") || rendered.html.contains("</table></div>")
+        );
+    }
+
+    #[test]
+    fn words_are_counted_across_text() {
+        assert_eq!(render("One two *three*\n\n## Four five").words, 5);
+    }
+}

@@ -1,0 +1,157 @@
+//! Ladder: plain guides on jobs and careers, and a step planner whose plans live at private URLs.
+//!
+//! A tour of the modules:
+
+/// Static files under `/static` and the stylesheet's fingerprint.
+pub mod assets;
+/// The "Job or career?" self-check: its questions and how answers are scored.
+pub mod check;
+/// Command-line flags and environment variables.
+pub mod config;
+/// The site's error type and error pages.
+pub mod error;
+/// Loading and rendering the Markdown guides.
+pub mod guides;
+/// Security headers set once for every response.
+pub mod headers;
+/// Request logs that mask secret ids.
+pub mod logging;
+/// One module per page: page struct, handler, tests.
+pub mod pages;
+/// The plan generator: form parsing, barriers, resources and step generation. Pure, no I/O.
+pub mod planner;
+/// Pages rendered once and answered from memory.
+pub mod rendered;
+/// Every URL in one place.
+pub mod routes;
+/// All SQL.
+pub mod store;
+
+use std::{collections::HashMap, future::Future, net::SocketAddr, sync::Arc, time::Duration};
+
+use axum::{
+    Router,
+    http::{HeaderName, StatusCode},
+    middleware,
+};
+use tokio::net::TcpListener;
+use tower_http::{
+    catch_panic::CatchPanicLayer,
+    compression::CompressionLayer,
+    limit::RequestBodyLimitLayer,
+    request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer},
+    timeout::TimeoutLayer,
+    trace::TraceLayer,
+};
+
+use crate::{config::Config, guides::Library, rendered::RenderedPage, store::Store};
+
+/// Largest request body the site accepts: a planner form is a few KiB at most.
+pub const BODY_LIMIT: usize = 64 * 1024;
+
+/// The pages that are the same for everyone, rendered at start-up.
+#[derive(Debug)]
+pub struct Pages {
+    pub home: RenderedPage,
+    pub library: RenderedPage,
+    pub guides: HashMap<String, RenderedPage>,
+}
+
+impl Pages {
+    fn render(library: &Library) -> anyhow::Result<Pages> {
+        Ok(Pages {
+            home: RenderedPage::render(&pages::home::HomePage {
+                guides: library.all(),
+            })?,
+            library: RenderedPage::render(&pages::guides::LibraryPage {
+                guides: library.all(),
+            })?,
+            guides: pages::guides::render_guides(library)?,
+        })
+    }
+}
+
+/// What every handler can reach.
+#[derive(Clone, Debug)]
+pub struct AppState {
+    pub config: Arc<Config>,
+    pub store: Store,
+    pub library: Arc<Library>,
+    pub pages: Arc<Pages>,
+}
+
+impl AppState {
+    /// Opens the database (creating and migrating it) and renders the guides.
+    pub async fn new(config: Config) -> anyhow::Result<AppState> {
+        let store = Store::open(&config.database).await?;
+        let library = Library::load()?;
+        let pages = Pages::render(&library)?;
+        Ok(AppState {
+            config: Arc::new(config),
+            store,
+            library: Arc::new(library),
+            pages: Arc::new(pages),
+        })
+    }
+}
+
+/// The whole site: routes plus the layers every response goes through.
+pub fn app(state: AppState) -> Router {
+    let request_id = HeaderName::from_static("x-request-id");
+    let https = state.config.https;
+    routes::routes(&state)
+        .with_state(state)
+        .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            Duration::from_secs(15),
+        ))
+        .layer(CompressionLayer::new())
+        .layer(CatchPanicLayer::custom(error::panic_page))
+        .layer(middleware::map_response_with_state(
+            https,
+            headers::add_security_headers,
+        ))
+        .layer(PropagateRequestIdLayer::new(request_id.clone()))
+        .layer(TraceLayer::new_for_http().make_span_with(logging::request_span))
+        .layer(SetRequestIdLayer::new(request_id, MakeRequestUuid))
+}
+
+/// Serves `app` on `listener` until `shutdown` resolves, then lets in-flight requests finish
+/// and closes the database.
+pub async fn serve(
+    listener: TcpListener,
+    state: AppState,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> anyhow::Result<()> {
+    let store = state.store.clone();
+    let service = app(state).into_make_service_with_connect_info::<SocketAddr>();
+    axum::serve(listener, service)
+        .with_graceful_shutdown(shutdown)
+        .await?;
+    store.close().await;
+    Ok(())
+}
+
+/// Resolves on Ctrl-C or SIGTERM.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down: finishing open requests");
+}

@@ -1,0 +1,20 @@
+//! Starts Ladder: read the flags, open the database, serve until Ctrl-C or SIGTERM.
+
+use clap::Parser;
+use ladder::{AppState, config::Config};
+use tracing_subscriber::EnvFilter;
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn")),
+        )
+        .init();
+    let config = Config::parse();
+    let bind = config.bind;
+    let state = AppState::new(config).await?;
+    let listener = tokio::net::TcpListener::bind(bind).await?;
+    tracing::info!("Ladder is serving on http://{}", listener.local_addr()?);
+    ladder::serve(listener, state, ladder::shutdown_signal()).await
+}

@@ -1,0 +1,110 @@
+//! All SQL: the connection pools, the migrations and one function per query.
+//!
+//! Handlers call these functions and never build SQL, so another backend can replace this
+//! module without touching the pages.
+
+use std::{path::Path, str::FromStr, time::Duration};
+
+use sqlx::{
+    SqlitePool,
+    migrate::Migrator,
+    sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous},
+};
+
+/// The migrations in `migrations/`, compiled into the binary.
+pub static MIGRATOR: Migrator = sqlx::migrate!();
+
+/// Readers run in parallel; in WAL mode they never wait for the writer.
+const READERS: u32 = 4;
+
+/// The database: one writer connection (SQLite takes one writer at a time anyway, and a single
+/// connection avoids lock contention and busy retries) and a pool of read-only connections.
+#[derive(Clone, Debug)]
+pub struct Store {
+    pub(crate) writer: SqlitePool,
+    pub(crate) reader: SqlitePool,
+}
+
+impl Store {
+    /// Opens (creating when missing) the database file and its folder, and applies the migrations.
+    pub async fn open(path: &Path) -> anyhow::Result<Store> {
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent)?;
+        }
+        let options = SqliteConnectOptions::from_str("sqlite:")?
+            .filename(path)
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            // FULL: a commit is on disk (WAL fsynced) before it returns, so every write the site
+            // has acknowledged survives a power cut, not only a crash of the process.
+            .synchronous(SqliteSynchronous::Full)
+            .foreign_keys(true)
+            .busy_timeout(Duration::from_secs(5));
+        let writer = SqlitePoolOptions::new()
+            .max_connections(1)
+            .connect_with(options.clone())
+            .await?;
+        MIGRATOR.run(&writer).await?;
+        let reader = SqlitePoolOptions::new()
+            .max_connections(READERS)
+            .connect_with(options.read_only(true))
+            .await?;
+        Ok(Store { writer, reader })
+    }
+
+    /// Whether the database answers a trivial query.
+    pub async fn is_healthy(&self) -> bool {
+        sqlx::query_scalar::<_, i64>("select 1")
+            .fetch_one(&self.reader)
+            .await
+            .is_ok()
+    }
+
+    /// Rows in one of the site's tables; used by tests and checks to prove what changed.
+    pub async fn count_rows(&self, table: &str) -> sqlx::Result<i64> {
+        // Table names cannot be bound as parameters, so only known names reach the SQL.
+        let sql = match table {
+            "plans" => "select count(*) from plans",
+            "rungs" => "select count(*) from rungs",
+            "barriers" => "select count(*) from barriers",
+            "steps" => "select count(*) from steps",
+            _ => return Err(sqlx::Error::Protocol(format!("unknown table {table}"))),
+        };
+        sqlx::query_scalar(sql).fetch_one(&self.reader).await
+    }
+
+    /// Waits for open connections to finish and closes both pools.
+    pub async fn close(&self) {
+        self.reader.close().await;
+        self.writer.close().await;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn opening_an_empty_folder_creates_the_database_and_a_second_open_reuses_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("nested/ladder.db");
+
+        let store = Store::open(&path).await.unwrap();
+        assert!(store.is_healthy().await);
+        store.close().await;
+        assert!(path.exists());
+
+        let again = Store::open(&path).await.unwrap();
+        assert!(again.is_healthy().await);
+    }
+
+    #[tokio::test]
+    async fn a_closed_store_is_not_healthy() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("ladder.db")).await.unwrap();
+
+        store.close().await;
+
+        assert!(!store.is_healthy().await);
+    }
+}

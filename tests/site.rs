@@ -1,0 +1,267 @@
+//! The reading side of the site through real HTTP: home, library, guides, health, static files.
+
+mod common;
+
+use common::TestApp;
+use scraper::{Html, Selector};
+
+const SLUGS: [&str; 6] = [
+    "job-vs-career",
+    "key-differences",
+    "turn-your-job-into-a-career",
+    "career-ladders",
+    "career-resources",
+    "challenges-and-solutions",
+];
+
+fn select<'a>(html: &'a Html, css: &str) -> Vec<scraper::ElementRef<'a>> {
+    html.select(&Selector::parse(css).unwrap()).collect()
+}
+
+#[tokio::test]
+async fn the_home_page_leads_to_the_guides_the_self_check_and_the_planner() {
+    let app = TestApp::spawn().await;
+
+    let (status, body) = app.get_text("/").await;
+
+    assert_eq!(status, 200);
+    let html = Html::parse_document(&body);
+    assert_eq!(select(&html, "h1").len(), 1);
+    for href in ["/guides", "/check", "/plans/new"] {
+        assert!(
+            !select(&html, &format!("main a[href=\"{href}\"]")).is_empty(),
+            "home links to {href}"
+        );
+    }
+    assert_eq!(select(&html, "a.skip[href=\"#main\"]").len(), 1);
+    assert_eq!(select(&html, "nav[aria-label=\"Main\"]").len(), 1);
+}
+
+#[tokio::test]
+async fn the_library_lists_all_six_guides_with_summary_and_reading_time() {
+    let app = TestApp::spawn().await;
+
+    let (status, body) = app.get_text("/guides").await;
+
+    assert_eq!(status, 200);
+    let html = Html::parse_document(&body);
+    let cards = select(&html, "ol.library > li");
+    assert_eq!(cards.len(), SLUGS.len());
+    for slug in SLUGS {
+        assert!(
+            body.contains(&format!("href=\"/guides/{slug}\"")),
+            "{slug} listed"
+        );
+    }
+    for card in cards {
+        let text = card.text().collect::<String>();
+        assert!(text.contains("min read"), "reading time in {text}");
+        assert!(card.select(&Selector::parse("p").unwrap()).count() >= 2);
+    }
+}
+
+#[tokio::test]
+async fn every_guide_renders_with_a_table_of_contents_that_matches_its_headings_and_sources() {
+    let app = TestApp::spawn().await;
+
+    for slug in SLUGS {
+        let (status, body) = app.get_text(&format!("/guides/{slug}")).await;
+
+        assert_eq!(status, 200, "{slug}");
+        let html = Html::parse_document(&body);
+        assert_eq!(select(&html, "h1").len(), 1, "{slug} has one h1");
+        let toc_links = select(&html, "nav.toc a");
+        assert!(toc_links.len() >= 3, "{slug} has a table of contents");
+        for link in toc_links {
+            let id = link.value().attr("href").unwrap().trim_start_matches('#');
+            assert_eq!(
+                select(&html, &format!(".prose [id=\"{id}\"]")).len(),
+                1,
+                "{slug}: contents link #{id} has its heading"
+            );
+        }
+        assert!(
+            !select(&html, "section.sources li").is_empty(),
+            "{slug} lists sources"
+        );
+        let related = select(&html, "nav.related a");
+        assert!(
+            (2..=3).contains(&related.len()),
+            "{slug} has 2-3 related guides"
+        );
+        assert!(
+            !select(&html, ".callout a[href=\"/plans/new\"]").is_empty(),
+            "{slug} calls to plan"
+        );
+        assert!(body.contains("min read"));
+    }
+}
+
+#[tokio::test]
+async fn the_key_differences_guide_has_a_real_comparison_table() {
+    let app = TestApp::spawn().await;
+
+    let (_, body) = app.get_text("/guides/key-differences").await;
+
+    let html = Html::parse_document(&body);
+    let rows: Vec<String> = select(
+        &html,
+        ".prose table tbody tr th, .prose table tbody tr td:first-child",
+    )
+    .iter()
+    .map(|cell| cell.text().collect::<String>().to_lowercase())
+    .collect();
+    for topic in [
+        "timeframe",
+        "purpose",
+        "exchange",
+        "education",
+        "advancement",
+        "benefits",
+        "value",
+        "working hours",
+        "innovation",
+        "networking",
+    ] {
+        assert!(
+            rows.iter().any(|r| r.contains(topic)),
+            "table row for {topic}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn an_unknown_guide_gives_a_friendly_404_that_links_back_to_the_library() {
+    let app = TestApp::spawn().await;
+
+    for path in [
+        "/guides/no-such-guide",
+        "/nowhere",
+        "/guides/job-vs-career/extra",
+    ] {
+        let (status, body) = app.get_text(path).await;
+
+        assert_eq!(status, 404, "{path}");
+        let html = Html::parse_document(&body);
+        let heading: String = select(&html, "h1")[0].text().collect();
+        assert_eq!(heading, "We can't find that page");
+        assert!(!select(&html, "main a[href=\"/guides\"]").is_empty());
+    }
+}
+
+#[tokio::test]
+async fn healthz_answers_ok_while_the_database_answers_and_503_after_it_closes() {
+    let app = TestApp::spawn().await;
+
+    let (status, body) = app.get_text("/healthz").await;
+    assert_eq!((status, body.as_str()), (200, "ok\n"));
+
+    app.state.store.close().await;
+
+    assert_eq!(app.get("/healthz").await.status(), 503);
+}
+
+#[tokio::test]
+async fn static_files_carry_cache_headers_and_honour_if_none_match() {
+    let app = TestApp::spawn().await;
+
+    let response = app
+        .get(&format!(
+            "/static/style.css?v={}",
+            ladder::assets::STYLE_HASH
+        ))
+        .await;
+    assert_eq!(response.status(), 200);
+    let headers = response.headers().clone();
+    assert!(
+        headers["cache-control"]
+            .to_str()
+            .unwrap()
+            .contains("max-age=31536000")
+    );
+    assert!(
+        headers["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/css")
+    );
+    let etag = headers["etag"].clone();
+
+    let again = app
+        .client
+        .get(app.url("/static/style.css"))
+        .header("if-none-match", etag)
+        .send()
+        .await
+        .unwrap();
+
+    assert_eq!(again.status(), 304);
+    assert!(
+        again.headers()["cache-control"]
+            .to_str()
+            .unwrap()
+            .contains("max-age")
+    );
+}
+
+#[tokio::test]
+async fn pages_link_the_fingerprinted_stylesheet_and_answer_304_to_a_known_etag() {
+    let app = TestApp::spawn().await;
+
+    let first = app.get("/guides/job-vs-career").await;
+    let etag = first.headers()["etag"].clone();
+    let body = first.text().await.unwrap();
+    assert!(body.contains(&format!(
+        "/static/style.css?v={}",
+        ladder::assets::STYLE_HASH
+    )));
+
+    let again = app
+        .client
+        .get(app.url("/guides/job-vs-career"))
+        .header("if-none-match", etag)
+        .send()
+        .await
+        .unwrap();
+
+    assert_eq!(again.status(), 304);
+}
+
+#[tokio::test]
+async fn responses_are_compressed_when_the_browser_accepts_it() {
+    let app = TestApp::spawn().await;
+
+    let response = app
+        .client
+        .get(app.url("/guides/key-differences"))
+        .header("accept-encoding", "gzip")
+        .send()
+        .await
+        .unwrap();
+
+    assert_eq!(response.status(), 200);
+    assert_eq!(response.headers()["content-encoding"], "gzip");
+}
+
+#[tokio::test]
+async fn robots_txt_keeps_crawlers_out_of_plans() {
+    let app = TestApp::spawn().await;
+
+    let (status, body) = app.get_text("/robots.txt").await;
+
+    assert_eq!(status, 200);
+    assert!(body.contains("Disallow: /plans/"));
+    assert!(body.contains("Disallow: /p/"));
+}
+
+#[tokio::test]
+async fn the_app_restarts_on_the_same_database_file() {
+    let app = TestApp::spawn().await;
+    let database = app.database.clone();
+    assert!(database.exists(), "database created in a new folder");
+
+    let app = app.restart().await;
+
+    assert_eq!(app.database, database);
+    assert_eq!(app.get("/healthz").await.status(), 200);
+}
