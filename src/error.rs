@@ -16,6 +16,15 @@ pub enum AppError {
     /// The page, guide or plan does not exist (or the id is malformed: we do not say which).
     #[error("not found")]
     NotFound,
+    /// The request is not something a form of ours sends (for example, invalid UTF-8).
+    #[error("bad request")]
+    BadRequest,
+    /// A form endpoint was sent something other than an urlencoded form.
+    #[error("unsupported media type")]
+    UnsupportedMediaType,
+    /// The body is larger than any form of ours.
+    #[error("payload too large")]
+    PayloadTooLarge,
     /// A bug or an outage. The detail is logged, never shown.
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
@@ -46,6 +55,32 @@ impl ErrorPage {
         }
     }
 
+    pub fn bad_request() -> Self {
+        ErrorPage {
+            status: 400,
+            heading: "We couldn't read that form",
+            message: "What was sent has characters or a format that our forms never send, so \
+                      nothing was saved. Please go back, check what you typed and send it again.",
+        }
+    }
+
+    pub fn unsupported_media_type() -> Self {
+        ErrorPage {
+            status: 415,
+            heading: "We couldn't read that form",
+            message: "This address only takes the forms on our pages. Nothing was saved.",
+        }
+    }
+
+    pub fn payload_too_large() -> Self {
+        ErrorPage {
+            status: 413,
+            heading: "That was too much text",
+            message: "The form sent more text than we can take at once, so nothing was saved. \
+                      Please shorten your answers and notes, then try again.",
+        }
+    }
+
     pub fn internal() -> Self {
         ErrorPage {
             status: 500,
@@ -66,6 +101,11 @@ impl IntoResponse for AppError {
     fn into_response(self) -> Response {
         match self {
             AppError::NotFound => ErrorPage::not_found().into_response_with_status(),
+            AppError::BadRequest => ErrorPage::bad_request().into_response_with_status(),
+            AppError::UnsupportedMediaType => {
+                ErrorPage::unsupported_media_type().into_response_with_status()
+            }
+            AppError::PayloadTooLarge => ErrorPage::payload_too_large().into_response_with_status(),
             AppError::Internal(error) => {
                 tracing::error!(error = ?error, "request failed");
                 ErrorPage::internal().into_response_with_status()

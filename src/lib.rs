@@ -10,16 +10,22 @@ pub mod check;
 pub mod config;
 /// The site's error type and error pages.
 pub mod error;
+/// Reading form bodies as ordered pairs.
+pub mod extract;
 /// Loading and rendering the Markdown guides.
 pub mod guides;
 /// Security headers set once for every response.
 pub mod headers;
+/// Secret plan and share ids.
+pub mod ids;
 /// Request logs that mask secret ids.
 pub mod logging;
 /// One module per page: page struct, handler, tests.
 pub mod pages;
 /// The plan generator: form parsing, barriers, resources and step generation. Pure, no I/O.
 pub mod planner;
+/// A plan as the site keeps it: answers to rows, edit forms, merging edits.
+pub mod plans;
 /// Pages rendered once and answered from memory.
 pub mod rendered;
 /// Every URL in one place.

@@ -3,6 +3,8 @@
 //! Handlers call these functions and never build SQL, so another backend can replace this
 //! module without touching the pages.
 
+pub mod plans;
+
 use std::{path::Path, str::FromStr, time::Duration};
 
 use sqlx::{

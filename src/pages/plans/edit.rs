@@ -1,0 +1,100 @@
+//! `GET /plans/{id}/edit` and `POST /plans/{id}`: change the answers, steps and dates.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::{
+    extract::{Path, State},
+    http::StatusCode,
+    response::{IntoResponse, Redirect, Response},
+};
+
+use super::{load_plan, view::PlanView};
+use crate::{
+    AppState,
+    error::{AppError, Result},
+    extract::FormPairs,
+    planner::PlanForm,
+    plans::{self, EditErrors, EditForm},
+    store::plans::{EditOutcome, PlanRecord},
+};
+
+#[derive(Template, WebTemplate)]
+#[template(path = "pages/plans/edit.html")]
+pub struct EditPlanPage {
+    pub id: String,
+    pub edit: EditForm,
+    /// The planner part of `edit`, under the name the shared fields template reads.
+    pub form: PlanForm,
+    pub errors: EditErrors,
+    /// The plan as saved now, when this save was refused because it was stale.
+    pub conflict: Option<PlanView>,
+}
+
+impl EditPlanPage {
+    fn new(id: String, edit: EditForm, errors: EditErrors, conflict: Option<PlanView>) -> Self {
+        let form = edit.plan.clone();
+        EditPlanPage {
+            id,
+            edit,
+            form,
+            errors,
+            conflict,
+        }
+    }
+}
+
+pub async fn edit_plan(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<EditPlanPage> {
+    let record = load_plan(&state, &id).await?;
+    Ok(EditPlanPage::new(
+        id,
+        EditForm::from_record(&record),
+        EditErrors::new(),
+        None,
+    ))
+}
+
+/// Saves an edit made from the version the form was opened at. A bad form gives 422; a form
+/// opened before someone else's save gives 409 with both the saved plan and the person's input.
+pub async fn save_plan(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    FormPairs(pairs): FormPairs,
+) -> Result<Response> {
+    let record = load_plan(&state, &id).await?;
+    let form = EditForm::from_pairs(pairs);
+    let edit = match form.parse() {
+        Ok(edit) => edit,
+        Err(errors) => {
+            let page = EditPlanPage::new(id, form, errors, None);
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+        }
+    };
+    if edit.version != record.plan.version {
+        return Ok(conflict(id, form, &record));
+    }
+    let steps = plans::merge(&record, &edit);
+    let answers = plans::answers(&edit.input);
+    match state
+        .store
+        .edit_plan(&id, edit.version, &answers, edit.review_on, &steps)
+        .await?
+    {
+        EditOutcome::Saved => Ok(Redirect::to(&format!("/plans/{id}")).into_response()),
+        EditOutcome::Stale => {
+            let record = load_plan(&state, &id).await?;
+            Ok(conflict(id, form, &record))
+        }
+        EditOutcome::NotFound => Err(AppError::NotFound),
+    }
+}
+
+/// 409 with the plan as saved now beside the person's own input. The form now carries the
+/// current version, so saving it again is a deliberate choice to keep these changes.
+fn conflict(id: String, mut form: EditForm, record: &PlanRecord) -> Response {
+    form.version = record.plan.version.to_string();
+    let page = EditPlanPage::new(id, form, EditErrors::new(), Some(PlanView::new(record)));
+    (StatusCode::CONFLICT, page).into_response()
+}

@@ -1,0 +1,83 @@
+//! `GET /plans/new` (the planner form) and `POST /plans` (make the plan).
+
+use std::collections::BTreeMap;
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::{
+    extract::{Query, State},
+    http::StatusCode,
+    response::{IntoResponse, Redirect, Response},
+};
+
+use crate::{
+    AppState,
+    error::Result,
+    extract::FormPairs,
+    ids,
+    planner::{self, PlanForm},
+    plans::{self, REVIEW_AFTER_MONTHS},
+    store::plans::NewPlan,
+};
+
+#[derive(Template, WebTemplate)]
+#[template(path = "pages/plans/new.html")]
+pub struct NewPlanPage {
+    pub form: PlanForm,
+    pub errors: BTreeMap<String, String>,
+    /// One-time key: the same form sent twice makes one plan.
+    pub key: String,
+}
+
+/// The empty form, or pre-filled from the query string (`?current=Cashier&target=...`), so
+/// guides and the self-check can link into it.
+pub async fn new_plan(Query(query): Query<Vec<(String, String)>>) -> NewPlanPage {
+    let mut form = PlanForm::from_pairs(query);
+    // A link can't be trusted to be short or single: keep the pre-fill within the form's limits.
+    form.sent_twice.clear();
+    NewPlanPage {
+        form,
+        errors: BTreeMap::new(),
+        key: ids::new_id(),
+    }
+}
+
+/// Checks the answers; a bad form comes back with 422, the input kept and a message next to
+/// each wrong field, and nothing stored. A good one is saved and answered with 303 to its page.
+pub async fn create_plan(
+    State(state): State<AppState>,
+    FormPairs(pairs): FormPairs,
+) -> Result<Response> {
+    let key = pairs
+        .iter()
+        .find(|(name, _)| name == "key")
+        .map(|(_, value)| value.clone())
+        .filter(|key| ids::is_well_formed(key));
+    let form = PlanForm::from_pairs(pairs);
+    let input = match form.parse() {
+        Ok(input) => input,
+        Err(errors) => {
+            let page = NewPlanPage {
+                form,
+                errors: errors.into_iter().map(|(k, v)| (k.to_owned(), v)).collect(),
+                key: key.unwrap_or_else(ids::new_id),
+            };
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+        }
+    };
+    let today = super::today();
+    let plan = NewPlan {
+        id: ids::new_id(),
+        share_id: ids::new_id(),
+        idempotency_key: key,
+        answers: plans::answers(&input),
+        created_on: today,
+        review_on: planner::add_months(today, REVIEW_AFTER_MONTHS),
+        steps: planner::generate(&input, today)
+            .iter()
+            .map(plans::draft)
+            .collect(),
+    };
+    let id = state.store.create_plan(&plan).await?;
+    Ok(Redirect::to(&format!("/plans/{id}")).into_response())
+}

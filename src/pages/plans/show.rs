@@ -1,0 +1,53 @@
+//! `GET /plans/{id}` (the owner's plan: the bookmark) and `GET /p/{share_id}` (read-only).
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::{
+    extract::{Path, State},
+    http::HeaderMap,
+};
+
+use super::{load_plan, load_shared_plan, site_origin, view::PlanView};
+use crate::{AppState, error::Result};
+
+#[derive(Template, WebTemplate)]
+#[template(path = "pages/plans/show.html")]
+pub struct PlanPage {
+    pub plan: PlanView,
+    /// The owner sees the forms and the edit links; a shared view has none of them.
+    pub owner: bool,
+    pub plan_url: String,
+    pub share_url: String,
+}
+
+pub async fn show_plan(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+) -> Result<PlanPage> {
+    let record = load_plan(&state, &id).await?;
+    let plan = PlanView::new(&record);
+    let origin = site_origin(&headers);
+    Ok(PlanPage {
+        plan_url: format!("{origin}/plans/{}", plan.id),
+        share_url: format!("{origin}/p/{}", plan.share_id),
+        plan,
+        owner: true,
+    })
+}
+
+pub async fn show_shared_plan(
+    State(state): State<AppState>,
+    Path(share_id): Path<String>,
+) -> Result<PlanPage> {
+    let record = load_shared_plan(&state, &share_id).await?;
+    let mut plan = PlanView::new(&record);
+    // The edit id never reaches a shared page, not even in markup that is not shown.
+    plan.id.clear();
+    Ok(PlanPage {
+        plan,
+        owner: false,
+        plan_url: String::new(),
+        share_url: String::new(),
+    })
+}

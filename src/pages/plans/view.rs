@@ -1,0 +1,133 @@
+//! What the plan pages show, built from a stored plan: shared by the owner's page, the read-only
+//! share page and the exports.
+
+use time::Date;
+
+use crate::{
+    planner::{Resource, horizon_label, resource},
+    plans::{CUSTOM_KIND, Status, iso_date, long_date},
+    store::plans::{PlanRecord, StepRow},
+};
+
+/// One step as shown.
+#[derive(Debug, Clone)]
+pub struct StepView {
+    pub number: i64,
+    pub title: String,
+    pub why: String,
+    pub action: String,
+    pub resources: Vec<&'static Resource>,
+    pub guide: String,
+    pub due: Option<Date>,
+    pub status: Status,
+    pub note: String,
+    pub custom: bool,
+}
+
+impl StepView {
+    fn from_row(row: &StepRow) -> StepView {
+        StepView {
+            number: row.number,
+            title: row.title.clone(),
+            why: row.why.clone(),
+            action: row.action.clone(),
+            resources: row.resources.split(',').filter_map(resource).collect(),
+            guide: row.guide.clone(),
+            due: row.due_on,
+            status: Status::from_slug(&row.status).unwrap_or(Status::Todo),
+            note: row.note.clone(),
+            custom: row.kind == CUSTOM_KIND,
+        }
+    }
+
+    pub fn due_long(&self) -> String {
+        self.due.map(long_date).unwrap_or_default()
+    }
+
+    pub fn due_iso(&self) -> String {
+        self.due.map(iso_date).unwrap_or_default()
+    }
+
+    pub fn is_done(&self) -> bool {
+        self.status == Status::Done
+    }
+
+    pub fn is(&self, status: &Status) -> bool {
+        self.status == *status
+    }
+}
+
+/// A whole plan as shown.
+#[derive(Debug, Clone)]
+pub struct PlanView {
+    pub id: String,
+    pub share_id: String,
+    pub current_job: String,
+    pub target_career: String,
+    pub rungs: Vec<String>,
+    pub interests: String,
+    pub strengths: String,
+    pub horizon: String,
+    pub barriers: Vec<&'static str>,
+    pub created_on: Date,
+    pub review_on: Date,
+    pub steps: Vec<StepView>,
+}
+
+impl PlanView {
+    pub fn new(record: &PlanRecord) -> PlanView {
+        let p = &record.plan;
+        PlanView {
+            id: p.id.clone(),
+            share_id: p.share_id.clone(),
+            current_job: p.current_job.clone(),
+            target_career: p.target_career.clone(),
+            rungs: record.rungs.clone(),
+            interests: p.interests.clone(),
+            strengths: p.strengths.clone(),
+            horizon: horizon_label(u32::try_from(p.horizon_months).unwrap_or_default()),
+            barriers: crate::planner::Barrier::ALL
+                .into_iter()
+                .filter(|b| record.barriers.iter().any(|s| s == b.slug()))
+                .map(|b| b.label())
+                .collect(),
+            created_on: p.created_on,
+            review_on: p.review_on,
+            steps: record.steps.iter().map(StepView::from_row).collect(),
+        }
+    }
+
+    pub fn done(&self) -> usize {
+        self.steps
+            .iter()
+            .filter(|s| s.status == Status::Done)
+            .count()
+    }
+
+    /// Whole percent of steps done, for the progress bar.
+    pub fn percent(&self) -> usize {
+        (self.done() * 100)
+            .checked_div(self.steps.len())
+            .unwrap_or(0)
+    }
+
+    /// The ladder from the top: target career, the rungs from the highest, the current job.
+    pub fn ladder_top_down(&self) -> Vec<&str> {
+        let mut ladder = vec![self.target_career.as_str()];
+        ladder.extend(self.rungs.iter().rev().map(String::as_str));
+        ladder.push(self.current_job.as_str());
+        ladder
+    }
+
+    pub fn created_long(&self) -> String {
+        long_date(self.created_on)
+    }
+
+    pub fn review_long(&self) -> String {
+        long_date(self.review_on)
+    }
+
+    pub fn review_iso(&self) -> String {
+        iso_date(self.review_on)
+    }
+}

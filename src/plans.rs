@@ -1,0 +1,396 @@
+//! A plan as the site keeps it: between the planner's pure types and the store's rows. Turning
+//! answers into rows, reading an edit form, and merging an edit into the stored steps.
+
+use std::collections::BTreeMap;
+
+use time::{Date, macros::format_description};
+
+use crate::{
+    planner::{self, Barrier, GeneratedStep, PlanForm, PlanInput, StepKind},
+    store::plans::{Answers, PlanRecord, StepDraft, StepRow},
+};
+
+/// Most steps a plan may hold, custom ones included.
+pub const MAX_STEPS: usize = 40;
+/// Longest note on a step, in characters.
+pub const MAX_NOTE_CHARS: usize = 2000;
+/// When a new plan asks to be looked at again.
+pub const REVIEW_AFTER_MONTHS: u32 = 3;
+/// What a custom step's kind is stored as.
+pub const CUSTOM_KIND: &str = "custom";
+
+/// Where a step stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    Todo,
+    Doing,
+    Done,
+    Skipped,
+}
+
+impl Status {
+    pub const ALL: [Status; 4] = [Status::Todo, Status::Doing, Status::Done, Status::Skipped];
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            Status::Todo => "todo",
+            Status::Doing => "doing",
+            Status::Done => "done",
+            Status::Skipped => "skipped",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Todo => "To do",
+            Status::Doing => "In progress",
+            Status::Done => "Done",
+            Status::Skipped => "Skipped",
+        }
+    }
+
+    pub fn from_slug(s: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|status| status.slug() == s)
+    }
+}
+
+/// The stored form of checked answers.
+pub fn answers(input: &PlanInput) -> Answers {
+    Answers {
+        current_job: input.current_job.clone(),
+        target_career: input.target_career.clone(),
+        rungs: input.rungs.clone(),
+        interests: input.interests.clone(),
+        strengths: input.strengths.clone(),
+        horizon_months: i64::from(input.horizon_months),
+        barriers: input.barriers.iter().map(|b| b.slug().to_owned()).collect(),
+    }
+}
+
+/// The answers a stored plan was made from, as the planner sees them.
+pub fn input_of(record: &PlanRecord) -> PlanInput {
+    let p = &record.plan;
+    PlanInput {
+        current_job: p.current_job.clone(),
+        target_career: p.target_career.clone(),
+        rungs: record.rungs.clone(),
+        interests: p.interests.clone(),
+        strengths: p.strengths.clone(),
+        horizon_months: u32::try_from(p.horizon_months).unwrap_or(planner::MIN_HORIZON_MONTHS),
+        barriers: Barrier::ALL
+            .into_iter()
+            .filter(|b| record.barriers.iter().any(|s| s == b.slug()))
+            .collect(),
+    }
+}
+
+/// A generated step as a row to insert.
+pub fn draft(step: &GeneratedStep) -> StepDraft {
+    StepDraft {
+        number: None,
+        kind: step.kind.slug(),
+        title: step.title.clone(),
+        why: step.why.clone(),
+        action: step.action.clone(),
+        resources: step.resources.join(","),
+        guide: step.guide.clone(),
+        due_on: Some(step.due),
+    }
+}
+
+/// A stored step as a row to keep.
+fn keep(step: &StepRow) -> StepDraft {
+    StepDraft {
+        number: Some(step.number),
+        kind: step.kind.clone(),
+        title: step.title.clone(),
+        why: step.why.clone(),
+        action: step.action.clone(),
+        resources: step.resources.clone(),
+        guide: step.guide.clone(),
+        due_on: step.due_on,
+    }
+}
+
+/// "1 March 2027".
+pub fn long_date(date: Date) -> String {
+    date.format(format_description!(
+        "[day padding:none] [month repr:long] [year]"
+    ))
+    .unwrap_or_default()
+}
+
+/// "2027-03-01", the form a date input sends and shows.
+pub fn iso_date(date: Date) -> String {
+    date.format(format_description!("[year]-[month]-[day]"))
+        .unwrap_or_default()
+}
+
+fn parse_date(raw: &str) -> Option<Date> {
+    Date::parse(raw.trim(), format_description!("[year]-[month]-[day]")).ok()
+}
+
+/// One step's row in the edit form, as typed.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct StepFields {
+    pub number: i64,
+    pub title: String,
+    pub due: String,
+    pub remove: bool,
+}
+
+/// The edit form as typed: the planner's fields plus the version it was opened at, the review
+/// date, each existing step and one new step.
+#[derive(Debug, Clone, Default)]
+pub struct EditForm {
+    pub plan: PlanForm,
+    pub version: String,
+    pub review_on: String,
+    pub steps: Vec<StepFields>,
+    pub new_title: String,
+    pub new_due: String,
+}
+
+/// Field name -> message, for every field of the edit form.
+pub type EditErrors = BTreeMap<String, String>;
+
+/// A checked edit.
+#[derive(Debug, Clone)]
+pub struct Edit {
+    pub input: PlanInput,
+    pub version: i64,
+    pub review_on: Date,
+    pub steps: Vec<StepFields>,
+    pub new_step: Option<(String, Option<Date>)>,
+}
+
+impl EditForm {
+    /// Reads the pairs of an edit form. Step fields are named `step-{n}-title`, `step-{n}-due`
+    /// and `step-{n}-remove`, in the order the steps are shown.
+    pub fn from_pairs(pairs: Vec<(String, String)>) -> EditForm {
+        let mut form = EditForm::default();
+        for (name, value) in &pairs {
+            match name.as_str() {
+                "version" => form.version.clone_from(value),
+                "review_on" => form.review_on.clone_from(value),
+                "new_title" => form.new_title.clone_from(value),
+                "new_due" => form.new_due.clone_from(value),
+                _ => {
+                    let Some((number, field)) = name
+                        .strip_prefix("step-")
+                        .and_then(|rest| rest.split_once('-'))
+                        .and_then(|(n, field)| Some((n.parse::<i64>().ok()?, field)))
+                    else {
+                        continue;
+                    };
+                    let index = match form.steps.iter().position(|s| s.number == number) {
+                        Some(index) => index,
+                        None => {
+                            form.steps.push(StepFields {
+                                number,
+                                ..StepFields::default()
+                            });
+                            form.steps.len() - 1
+                        }
+                    };
+                    let step = &mut form.steps[index];
+                    match field {
+                        "title" => step.title.clone_from(value),
+                        "due" => step.due.clone_from(value),
+                        "remove" => step.remove = true,
+                        _ => {}
+                    }
+                }
+            }
+        }
+        form.plan = PlanForm::from_pairs(pairs);
+        form
+    }
+
+    /// The form that shows a stored plan for editing.
+    pub fn from_record(record: &PlanRecord) -> EditForm {
+        EditForm {
+            plan: PlanForm::from_input(&input_of(record)),
+            version: record.plan.version.to_string(),
+            review_on: iso_date(record.plan.review_on),
+            steps: record
+                .steps
+                .iter()
+                .map(|s| StepFields {
+                    number: s.number,
+                    title: s.title.clone(),
+                    due: s.due_on.map(iso_date).unwrap_or_default(),
+                    remove: false,
+                })
+                .collect(),
+            new_title: String::new(),
+            new_due: String::new(),
+        }
+    }
+
+    /// Checks every field; errors are keyed by the field's name in the form.
+    pub fn parse(&self) -> Result<Edit, EditErrors> {
+        let mut errors: EditErrors = match self.plan.parse() {
+            Ok(_) => EditErrors::new(),
+            Err(e) => e.into_iter().map(|(k, v)| (k.to_owned(), v)).collect(),
+        };
+        let version = self.version.trim().parse::<i64>().ok();
+        if version.is_none() {
+            errors.insert(
+                "version".into(),
+                "This form is out of date. Please open the edit page again.".into(),
+            );
+        }
+        let review_on = parse_date(&self.review_on);
+        if review_on.is_none() {
+            errors.insert(
+                "review_on".into(),
+                "Please give a review date, like 2027-03-01.".into(),
+            );
+        }
+        for step in self.steps.iter().filter(|s| !s.remove) {
+            if let Err(message) = step_title(&step.title) {
+                errors.insert(format!("step-{}-title", step.number), message);
+            }
+            if !step.due.trim().is_empty() && parse_date(&step.due).is_none() {
+                errors.insert(
+                    format!("step-{}-due", step.number),
+                    "Please give a date, like 2027-03-01.".into(),
+                );
+            }
+        }
+        let new_step = if self.new_title.trim().is_empty() {
+            None
+        } else {
+            match step_title(&self.new_title) {
+                Ok(title) => Some((title, parse_date(&self.new_due))),
+                Err(message) => {
+                    errors.insert("new_title".into(), message);
+                    None
+                }
+            }
+        };
+        if !self.new_due.trim().is_empty() && parse_date(&self.new_due).is_none() {
+            errors.insert(
+                "new_due".into(),
+                "Please give a date, like 2027-03-01.".into(),
+            );
+        }
+        let kept =
+            self.steps.iter().filter(|s| !s.remove).count() + usize::from(new_step.is_some());
+        if kept > MAX_STEPS {
+            errors.insert(
+                "new_title".into(),
+                format!("A plan can hold {MAX_STEPS} steps at most."),
+            );
+        }
+        match (self.plan.parse(), version, review_on) {
+            (Ok(input), Some(version), Some(review_on)) if errors.is_empty() => Ok(Edit {
+                input,
+                version,
+                review_on,
+                steps: self.steps.clone(),
+                new_step,
+            }),
+            _ => Err(errors),
+        }
+    }
+}
+
+/// A step title: one line, 1 to 120 characters, no control characters.
+fn step_title(raw: &str) -> Result<String, String> {
+    let title = raw.trim();
+    let chars = title.chars().count();
+    if title.is_empty() {
+        Err("Please give this step a title, or tick \u{201c}Remove\u{201d}.".into())
+    } else if chars > 120 {
+        Err(format!(
+            "Keep this to 120 characters or fewer (you typed {chars})."
+        ))
+    } else if title.chars().any(char::is_control) {
+        Err("This has a hidden character we can't save. Please type it again.".into())
+    } else {
+        Ok(title.to_owned())
+    }
+}
+
+/// The steps a plan has after an edit, in page order.
+///
+/// Removed steps go. When the answers changed, generated steps get the new wording and dates
+/// (keeping their status and note), steps for barriers no longer chosen go unless the person
+/// has worked on them, and steps for newly chosen barriers join after the other early steps.
+/// A title or date the person changed in this form wins over the new wording.
+pub fn merge(record: &PlanRecord, edit: &Edit) -> Vec<StepDraft> {
+    let answers_changed = input_of(record) != edit.input;
+    let regenerated = if answers_changed {
+        planner::generate(&edit.input, record.plan.created_on)
+    } else {
+        Vec::new()
+    };
+    let fields = |number: i64| edit.steps.iter().find(|s| s.number == number);
+
+    let mut steps = Vec::new();
+    for row in &record.steps {
+        let Some(field) = fields(row.number) else {
+            steps.push(keep(row));
+            continue;
+        };
+        if field.remove {
+            continue;
+        }
+        let mut step = keep(row);
+        if answers_changed && row.kind != CUSTOM_KIND {
+            match regenerated.iter().find(|g| g.kind.slug() == row.kind) {
+                Some(fresh) => {
+                    step = StepDraft {
+                        number: Some(row.number),
+                        ..draft(fresh)
+                    };
+                }
+                None if row.status == "todo" && row.note.is_empty() => continue,
+                None => {}
+            }
+        }
+        let typed_title = field.title.trim();
+        if typed_title != row.title {
+            typed_title.clone_into(&mut step.title);
+        }
+        let typed_due = parse_date(&field.due);
+        if typed_due != row.due_on {
+            step.due_on = typed_due;
+        }
+        steps.push(step);
+    }
+
+    let early = |kind: &str| kind == "path" || kind.starts_with("barrier-");
+    for fresh in &regenerated {
+        let kind = fresh.kind.slug();
+        if record.steps.iter().any(|row| row.kind == kind) {
+            continue;
+        }
+        let at = if matches!(fresh.kind, StepKind::Barrier(_)) {
+            steps
+                .iter()
+                .rposition(|s| early(&s.kind))
+                .map_or(0, |i| i + 1)
+        } else {
+            steps.len()
+        };
+        steps.insert(at, draft(fresh));
+    }
+
+    if let Some((title, due_on)) = &edit.new_step {
+        steps.push(StepDraft {
+            number: None,
+            kind: CUSTOM_KIND.to_owned(),
+            title: title.clone(),
+            why: String::new(),
+            action: String::new(),
+            resources: String::new(),
+            guide: String::new(),
+            due_on: *due_on,
+        });
+    }
+    steps.truncate(MAX_STEPS);
+    steps
+}

@@ -1,0 +1,646 @@
+//! The planner through real HTTP and a real SQLite file: create, read, restart, tick, edit,
+//! share, export, delete, and every bad submission.
+
+mod common;
+
+use common::TestApp;
+use scraper::{Html, Selector};
+
+const GOOD: &[(&str, &str)] = &[
+    ("current", "Cashier"),
+    ("target", "Store manager"),
+    ("rung", "Shift lead"),
+    ("rung", "Assistant manager"),
+    ("interests", "Helping people"),
+    ("strengths", "Staying calm"),
+    ("horizon", "24"),
+    ("barrier", "childcare"),
+];
+
+fn select(html: &str, css: &str) -> Vec<String> {
+    let document = Html::parse_document(html);
+    document
+        .select(&Selector::parse(css).unwrap())
+        .map(|e| e.html())
+        .collect()
+}
+
+fn with<'a>(field: &'a str, value: &'a str) -> Vec<(&'a str, &'a str)> {
+    let mut pairs: Vec<_> = GOOD.iter().copied().filter(|(k, _)| *k != field).collect();
+    pairs.push((field, value));
+    pairs
+}
+
+// `..` and `%2e%2e` are resolved by the HTTP client (as browsers do) before a request is sent.
+
+/// Creates a plan and returns its path, `/plans/{id}`.
+async fn create(app: &TestApp, pairs: &[(&str, &str)]) -> String {
+    let response = app.post_form("/plans", pairs).await;
+    assert_eq!(response.status(), 303, "a good form makes a plan");
+    response.headers()["location"].to_str().unwrap().to_owned()
+}
+
+fn share_path(plan_page: &str) -> String {
+    let start = plan_page.find("/p/").expect("share link on the plan page");
+    plan_page[start..start + 3 + 22].to_owned()
+}
+
+#[tokio::test]
+async fn a_good_form_is_saved_and_answered_with_303_to_its_private_url() {
+    let app = TestApp::spawn().await;
+
+    let location = create(&app, GOOD).await;
+
+    let id = location.strip_prefix("/plans/").unwrap();
+    assert_eq!(id.len(), 22);
+    assert!(
+        id.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    );
+    let (status, body) = app.get_text(&location).await;
+    assert_eq!(status, 200);
+    assert!(body.contains("From Cashier to Store manager"));
+    assert!(body.contains("Bookmark this page"));
+    assert!(body.contains(&format!("value=\"http://{}/plans/{id}\"", app.address)));
+    assert_eq!(
+        select(&body, ".ladder li").len(),
+        4,
+        "ladder: target, two rungs, current job"
+    );
+    assert!(select(&body, ".ladder li")[0].contains("Store manager"));
+    assert!(select(&body, ".ladder li")[3].contains("Cashier"));
+    assert!(body.contains("0 of 9 steps done"));
+    assert!(body.contains("Review it on"));
+    assert_eq!(app.count("plans").await, 1);
+    assert_eq!(app.count("rungs").await, 2);
+    assert_eq!(app.count("barriers").await, 1);
+    assert_eq!(app.count("steps").await, 9);
+}
+
+#[tokio::test]
+async fn plan_pages_are_private_and_never_cached() {
+    let app = TestApp::spawn().await;
+    let location = create(&app, GOOD).await;
+
+    let response = app.get(&location).await;
+
+    let headers = response.headers();
+    assert_eq!(headers["referrer-policy"], "no-referrer");
+    assert_eq!(headers["x-robots-tag"], "noindex, nofollow");
+    assert_eq!(headers["cache-control"], "private, no-store");
+}
+
+#[tokio::test]
+async fn a_plan_survives_a_restart_of_the_server() {
+    let app = TestApp::spawn().await;
+    let location = create(&app, GOOD).await;
+    let before = app.get_text(&location).await.1;
+
+    let app = app.restart().await;
+
+    let (status, after) = app.get_text(&location).await;
+    assert_eq!(status, 200);
+    assert_eq!(
+        select(&after, ".steps > li"),
+        select(&before, ".steps > li")
+    );
+}
+
+#[tokio::test]
+async fn ticking_a_step_moves_the_progress_and_a_note_is_kept() {
+    let app = TestApp::spawn().await;
+    let location = create(&app, GOOD).await;
+
+    let ticked = app
+        .post_form(&format!("{location}/steps/1"), &[("status", "done")])
+        .await;
+    let noted = app
+        .post_form(
+            &format!("{location}/steps/2"),
+            &[("status", "doing"), ("note", "Called the center")],
+        )
+        .await;
+
+    assert_eq!(ticked.status(), 303);
+    assert_eq!(
+        ticked.headers()["location"],
+        format!("{location}#step-1").as_str()
+    );
+    assert_eq!(noted.status(), 303);
+    let (_, body) = app.get_text(&location).await;
+    assert!(body.contains("1 of 9 steps done"));
+    assert!(body.contains("(11%)"));
+    assert!(select(&body, "#step-1")[0].contains("status-done"));
+    assert!(select(&body, "#step-2")[0].contains("Called the center"));
+    assert!(select(&body, "#step-2")[0].contains("status-doing"));
+}
+
+#[tokio::test]
+async fn a_status_only_update_keeps_the_note() {
+    let app = TestApp::spawn().await;
+    let location = create(&app, GOOD).await;
+    app.post_form(&format!("{location}/steps/3"), &[("note", "Keep me")])
+        .await;
+
+    app.post_form(&format!("{location}/steps/3"), &[("status", "done")])
+        .await;
+
+    let (_, body) = app.get_text(&location).await;
+    assert!(select(&body, "#step-3")[0].contains("Keep me"));
+}
+
+#[tokio::test]
+async fn a_bad_step_update_is_refused_and_changes_nothing() {
+    let app = TestApp::spawn().await;
+    let location = create(&app, GOOD).await;
+
+    let unknown_status = app
+        .post_form(&format!("{location}/steps/1"), &[("status", "finished")])
+        .await;
+    let unknown_step = app
+        .post_form(&format!("{location}/steps/99"), &[("status", "done")])
+        .await;
+    let not_a_number = app
+        .post_form(&format!("{location}/steps/one"), &[("status", "done")])
+        .await;
+
+    assert_eq!(unknown_status.status(), 400);
+    assert_eq!(unknown_step.status(), 404);
+    assert_eq!(not_a_number.status(), 404);
+    assert!(
+        app.get_text(&location)
+            .await
+            .1
+            .contains("0 of 9 steps done")
+    );
+}
+
+#[tokio::test]
+async fn every_bad_submission_gives_422_keeps_the_input_and_stores_nothing() {
+    let app = TestApp::spawn().await;
+    let long = "x".repeat(81);
+    let cases: Vec<(&str, Vec<(&str, &str)>)> = vec![
+        ("current", with("current", "")),
+        ("current", with("current", "   ")),
+        ("target", with("target", "")),
+        ("current", with("current", &long)),
+        ("horizon", with("horizon", "5")),
+        ("horizon", with("horizon", "121")),
+        ("horizon", with("horizon", "soon")),
+        ("barriers", with("barrier", "dragons")),
+        (
+            "current",
+            GOOD.iter().copied().chain([("current", "Twice")]).collect(),
+        ),
+        (
+            "rungs",
+            GOOD.iter()
+                .copied()
+                .chain([("rung", "c"), ("rung", "d"), ("rung", "e"), ("rung", "f")])
+                .collect(),
+        ),
+    ];
+
+    for (field, pairs) in cases {
+        let response = app.post_form("/plans", &pairs).await;
+
+        assert_eq!(response.status(), 422, "{field}: {pairs:?}");
+        let body = response.text().await.unwrap();
+        assert!(body.contains("error-summary"), "{field}");
+        let marked = select(&body, ".field.has-error");
+        assert!(
+            marked
+                .iter()
+                .any(|f| f.contains(&format!("id=\"{field}\""))),
+            "{field} is marked next to its field"
+        );
+        assert!(
+            body.contains("value=\"Store manager\"") || field == "target",
+            "input kept"
+        );
+    }
+    assert_eq!(app.count("plans").await, 0);
+    assert_eq!(app.count("steps").await, 0);
+}
+
+#[tokio::test]
+async fn the_form_can_be_prefilled_from_the_query_string() {
+    let app = TestApp::spawn().await;
+
+    let (status, body) = app
+        .get_text("/plans/new?current=Cashier&target=Store%20manager")
+        .await;
+
+    assert_eq!(status, 200);
+    assert!(body.contains("id=\"current\" name=\"current\" value=\"Cashier\""));
+    assert!(body.contains("value=\"Store manager\""));
+    for label in [
+        "for=\"current\"",
+        "for=\"target\"",
+        "for=\"rung-1\"",
+        "for=\"interests\"",
+        "for=\"strengths\"",
+        "for=\"horizon\"",
+        "for=\"barrier-money\"",
+    ] {
+        assert!(body.contains(label), "labelled: {label}");
+    }
+}
+
+#[tokio::test]
+async fn the_same_form_sent_twice_makes_one_plan() {
+    let app = TestApp::spawn().await;
+    let (_, form) = app.get_text("/plans/new").await;
+    let key_at = form.find("name=\"key\" value=\"").unwrap() + 18;
+    let key = form[key_at..key_at + 22].to_owned();
+    let pairs: Vec<_> = GOOD
+        .iter()
+        .copied()
+        .chain([("key", key.as_str())])
+        .collect();
+
+    let first = create(&app, &pairs).await;
+    let second = create(&app, &pairs).await;
+
+    assert_eq!(first, second);
+    assert_eq!(app.count("plans").await, 1);
+}
+
+#[tokio::test]
+async fn html_in_any_field_comes_back_escaped() {
+    let app = TestApp::spawn().await;
+    let evil = "<script>alert(1)</script>";
+    let pairs = [
+        ("current", evil),
+        ("target", "<img src=x onerror=alert(1)>"),
+        ("rung", "<b>bold</b>"),
+        ("interests", evil),
+        ("strengths", evil),
+        ("horizon", "12"),
+    ];
+    let location = create(&app, &pairs).await;
+    app.post_form(&format!("{location}/steps/1"), &[("note", evil)])
+        .await;
+
+    let (_, page) = app.get_text(&location).await;
+    let (_, edit) = app.get_text(&format!("{location}/edit")).await;
+    let (_, shared) = app.get_text(&share_path(&page)).await;
+
+    for body in [&page, &edit, &shared] {
+        assert!(!body.contains("<script>alert"), "no live script");
+        assert!(!body.contains("<img src=x"), "no live image");
+        assert!(!body.contains("<b>bold</b>"));
+        assert!(body.contains("&#60;script&#62;alert(1)&#60;/script&#62;"));
+    }
+}
+
+#[tokio::test]
+async fn the_share_page_shows_the_plan_without_any_way_to_edit_it() {
+    let app = TestApp::spawn().await;
+    let location = create(&app, GOOD).await;
+    let id = location.strip_prefix("/plans/").unwrap();
+    app.post_form(
+        &format!("{location}/steps/1"),
+        &[("status", "done"), ("note", "Done it")],
+    )
+    .await;
+    let (_, page) = app.get_text(&location).await;
+
+    let response = app.get(&share_path(&page)).await;
+
+    assert_eq!(response.status(), 200);
+    assert_eq!(response.headers()["x-robots-tag"], "noindex, nofollow");
+    let body = response.text().await.unwrap();
+    assert!(body.contains("From Cashier to Store manager"));
+    assert!(body.contains("Done it"));
+    assert!(body.contains("1 of 9 steps done"));
+    assert!(
+        !body.contains(id),
+        "the edit id is nowhere on the shared page"
+    );
+    let main = select(&body, "main")[0].clone();
+    assert!(!main.contains("<form"), "no forms in the shared view");
+    assert!(!main.contains("/edit"));
+}
+
+#[tokio::test]
+async fn rotating_the_share_link_retires_the_old_one() {
+    let app = TestApp::spawn().await;
+    let location = create(&app, GOOD).await;
+    let old = share_path(&app.get_text(&location).await.1);
+
+    let response = app.post_form(&format!("{location}/share"), &[]).await;
+
+    assert_eq!(response.status(), 303);
+    let new = share_path(&app.get_text(&location).await.1);
+    assert_ne!(old, new);
+    assert_eq!(app.get(&old).await.status(), 404);
+    assert_eq!(app.get(&new).await.status(), 200);
+}
+
+/// The edit form as the edit page renders it, ready to change and send back.
+async fn edit_form(app: &TestApp, location: &str) -> Vec<(String, String)> {
+    let (status, body) = app.get_text(&format!("{location}/edit")).await;
+    assert_eq!(status, 200);
+    edit_form_from(&body)
+}
+
+fn set(pairs: &mut Vec<(String, String)>, name: &str, value: &str) {
+    pairs.retain(|(k, _)| k != name);
+    pairs.push((name.to_owned(), value.to_owned()));
+}
+
+async fn post_pairs(app: &TestApp, path: &str, pairs: &[(String, String)]) -> reqwest::Response {
+    app.client
+        .post(app.url(path))
+        .form(pairs)
+        .send()
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn an_edit_adds_a_step_removes_one_and_changes_a_date() {
+    let app = TestApp::spawn().await;
+    let location = create(&app, GOOD).await;
+    let mut form = edit_form(&app, &location).await;
+    set(
+        &mut form,
+        "new_title",
+        "Ask my manager about the shift-lead opening",
+    );
+    set(&mut form, "new_due", "2030-01-15");
+    set(&mut form, "step-9-remove", "1");
+    set(&mut form, "step-1-due", "2029-12-31");
+
+    let response = post_pairs(&app, &location, &form).await;
+
+    assert_eq!(response.status(), 303);
+    let (_, body) = app.get_text(&location).await;
+    assert!(body.contains("Ask my manager about the shift-lead opening"));
+    assert!(body.contains("15 January 2030"));
+    assert!(body.contains("31 December 2029"));
+    assert!(select(&body, "#step-9").is_empty(), "removed");
+    assert!(body.contains("0 of 9 steps done"));
+}
+
+#[tokio::test]
+async fn changing_the_answers_rewrites_the_steps_but_keeps_ticks_and_notes() {
+    let app = TestApp::spawn().await;
+    let location = create(&app, GOOD).await;
+    app.post_form(
+        &format!("{location}/steps/1"),
+        &[("status", "done"), ("note", "Mapped")],
+    )
+    .await;
+    let mut form = edit_form(&app, &location).await;
+    set(&mut form, "target", "Regional manager");
+    form.retain(|(k, v)| !(k == "barrier" && v == "childcare"));
+    form.push(("barrier".into(), "transportation".into()));
+
+    let response = post_pairs(&app, &location, &form).await;
+
+    assert_eq!(response.status(), 303);
+    let (_, body) = app.get_text(&location).await;
+    assert!(body.contains("From Cashier to Regional manager"));
+    let first = &select(&body, ".steps > li")[0];
+    assert!(
+        first.contains("Regional manager")
+            && first.contains("Mapped")
+            && first.contains("status-done")
+    );
+    assert!(body.to_lowercase().contains("transport"));
+    assert!(
+        !body.to_lowercase().contains("childcare so you can"),
+        "the childcare step went"
+    );
+}
+
+#[tokio::test]
+async fn a_stale_edit_gives_409_shows_the_current_plan_and_loses_nothing() {
+    let app = TestApp::spawn().await;
+    let location = create(&app, GOOD).await;
+    let tab_one = edit_form(&app, &location).await;
+    let mut tab_two = tab_one.clone();
+    let mut first = tab_one.clone();
+    set(&mut first, "target", "Area manager");
+    assert_eq!(post_pairs(&app, &location, &first).await.status(), 303);
+    set(&mut tab_two, "target", "District manager");
+    set(&mut tab_two, "new_title", "My own step from tab two");
+
+    let response = post_pairs(&app, &location, &tab_two).await;
+
+    assert_eq!(response.status(), 409);
+    let body = response.text().await.unwrap();
+    assert!(body.contains("changed somewhere else"));
+    assert!(
+        body.contains("value=\"District manager\""),
+        "this tab's input kept"
+    );
+    assert!(body.contains("My own step from tab two"));
+    assert!(
+        body.contains("Area manager"),
+        "the saved plan shown beside it"
+    );
+    let (_, saved) = app.get_text(&location).await;
+    assert!(
+        saved.contains("From Cashier to Area manager"),
+        "nothing overwritten"
+    );
+
+    let again = edit_form_from(&body);
+    assert_eq!(
+        post_pairs(&app, &location, &again).await.status(),
+        303,
+        "saving again is deliberate"
+    );
+    assert!(
+        app.get_text(&location)
+            .await
+            .1
+            .contains("From Cashier to District manager")
+    );
+}
+
+/// The fields a browser would send from the edit form in `body`.
+fn edit_form_from(body: &str) -> Vec<(String, String)> {
+    let document = Html::parse_document(body);
+    let form = document
+        .select(&Selector::parse("form.planner").unwrap())
+        .next()
+        .unwrap();
+    let mut pairs = Vec::new();
+    for input in form.select(&Selector::parse("input, textarea, select").unwrap()) {
+        let e = input.value();
+        let Some(name) = e.attr("name") else { continue };
+        let value = match e.name() {
+            "textarea" => input.text().collect(),
+            "select" => input
+                .select(&Selector::parse("option[selected]").unwrap())
+                .next()
+                .and_then(|o| o.value().attr("value"))
+                .unwrap_or_default()
+                .to_owned(),
+            _ if e.attr("type") == Some("checkbox") && e.attr("checked").is_none() => continue,
+            _ => e.attr("value").unwrap_or_default().to_owned(),
+        };
+        pairs.push((name.to_owned(), value));
+    }
+    pairs
+}
+
+#[tokio::test]
+async fn a_bad_edit_gives_422_with_the_input_kept_and_changes_nothing() {
+    let app = TestApp::spawn().await;
+    let location = create(&app, GOOD).await;
+    let mut form = edit_form(&app, &location).await;
+    set(&mut form, "current", "");
+    set(&mut form, "target", "Buyer");
+    set(&mut form, "step-2-title", "");
+
+    let response = post_pairs(&app, &location, &form).await;
+
+    assert_eq!(response.status(), 422);
+    let body = response.text().await.unwrap();
+    assert!(body.contains("Please tell us your current job."));
+    assert!(body.contains("value=\"Buyer\""));
+    assert!(
+        select(&body, ".field.has-error")
+            .iter()
+            .any(|f| f.contains("step-2-title"))
+    );
+    assert!(
+        app.get_text(&location)
+            .await
+            .1
+            .contains("From Cashier to Store manager")
+    );
+}
+
+#[tokio::test]
+async fn deleting_asks_first_then_removes_everything_and_the_url_gives_404() {
+    let app = TestApp::spawn().await;
+    let location = create(&app, GOOD).await;
+    let share = share_path(&app.get_text(&location).await.1);
+
+    let (status, confirm) = app.get_text(&format!("{location}/delete")).await;
+    assert_eq!(status, 200);
+    assert!(confirm.contains("Delete this plan for good?"));
+    assert_eq!(app.count("plans").await, 1, "asking changes nothing");
+
+    let response = app.post_form(&format!("{location}/delete"), &[]).await;
+
+    assert_eq!(response.status(), 200);
+    for table in ["plans", "rungs", "barriers", "steps"] {
+        assert_eq!(app.count(table).await, 0, "{table} emptied");
+    }
+    let (status, body) = app.get_text(&location).await;
+    assert_eq!(status, 404);
+    assert!(
+        body.contains("can&#39;t find that page")
+            || body.contains("can't find that page")
+            || body.contains("can&#x27;t find")
+    );
+    assert_eq!(app.get(&share).await.status(), 404);
+}
+
+#[tokio::test]
+async fn unknown_and_malformed_ids_all_give_the_same_404() {
+    let app = TestApp::spawn().await;
+    let (_, reference) = app.get_text("/plans/AAAAAAAAAAAAAAAAAAAAAA").await;
+
+    for id in [
+        "AAAAAAAAAAAAAAAAAAAAAA",
+        "short",
+        "x".repeat(300).as_str(),
+        "%C3%A9t%C3%A9",
+        "...",
+        "a%2fb",
+    ] {
+        for path in [
+            format!("/plans/{id}"),
+            format!("/plans/{id}/edit"),
+            format!("/plans/{id}/plan.ics"),
+            format!("/plans/{id}/plan.md"),
+            format!("/p/{id}"),
+            format!("/p/{id}/plan.ics"),
+        ] {
+            let (status, body) = app.get_text(&path).await;
+            assert_eq!(status, 404, "{path}");
+            assert_eq!(select(&body, "main"), select(&reference, "main"), "{path}");
+        }
+    }
+}
+
+#[tokio::test]
+async fn the_calendar_parses_and_holds_every_dated_step_and_the_review_date() {
+    let app = TestApp::spawn().await;
+    let location = create(&app, GOOD).await;
+    let share = share_path(&app.get_text(&location).await.1);
+
+    let response = app.get(&format!("{location}/plan.ics")).await;
+
+    assert_eq!(response.status(), 200);
+    assert!(
+        response.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/calendar")
+    );
+    let text = response.text().await.unwrap();
+    let calendar: icalendar::Calendar = text.parse().expect("valid iCalendar");
+    assert_eq!(calendar.components.len(), 10, "9 steps and the review date");
+    assert!(text.contains("DTSTART;VALUE=DATE:"));
+    assert!(text.contains("SUMMARY:Review my career plan"));
+    let shared = app
+        .get(&format!("{share}/plan.ics"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(shared, text, "the read-only calendar is the same");
+    assert!(
+        !text.contains(location.strip_prefix("/plans/").unwrap()),
+        "no edit id in the file"
+    );
+}
+
+#[tokio::test]
+async fn the_markdown_export_has_statuses_and_notes() {
+    let app = TestApp::spawn().await;
+    let location = create(&app, GOOD).await;
+    app.post_form(
+        &format!("{location}/steps/1"),
+        &[("status", "done"), ("note", "Read about rungs")],
+    )
+    .await;
+
+    let response = app.get(&format!("{location}/plan.md")).await;
+
+    assert_eq!(response.status(), 200);
+    assert!(
+        response.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/markdown")
+    );
+    let text = response.text().await.unwrap();
+    assert!(text.starts_with("# Career plan: Cashier to Store manager"));
+    assert!(text.contains("- [x] Status: Done"));
+    assert!(text.contains("- [ ] Status: To do"));
+    assert!(text.contains("Note: Read about rungs"));
+    assert!(text.contains("1 of 9 done"));
+}
+
+#[tokio::test]
+async fn different_barriers_give_different_plans() {
+    let app = TestApp::spawn().await;
+    let money = create(&app, &with("barrier", "money")).await;
+    let transport = create(&app, &with("barrier", "transportation")).await;
+
+    let (_, a) = app.get_text(&money).await;
+    let (_, b) = app.get_text(&transport).await;
+
+    let titles = |body: &str| select(body, ".steps h3");
+    assert_ne!(titles(&a), titles(&b));
+}
