@@ -26,6 +26,8 @@ pub mod pages;
 pub mod planner;
 /// A plan as the site keeps it: answers to rows, edit forms, merging edits.
 pub mod plans;
+/// The per-client limit on writes.
+pub mod rate_limit;
 /// Pages rendered once and answered from memory.
 pub mod rendered;
 /// Every URL in one place.
@@ -44,13 +46,20 @@ use tokio::net::TcpListener;
 use tower_http::{
     catch_panic::CatchPanicLayer,
     compression::CompressionLayer,
+    csrf::CsrfLayer,
     limit::RequestBodyLimitLayer,
     request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer},
     timeout::TimeoutLayer,
     trace::TraceLayer,
 };
 
-use crate::{config::Config, guides::Library, rendered::RenderedPage, store::Store};
+use crate::{
+    config::{Config, Switch},
+    guides::Library,
+    rate_limit::Limits,
+    rendered::RenderedPage,
+    store::Store,
+};
 
 /// Largest request body the site accepts: a planner form is a few KiB at most.
 pub const BODY_LIMIT: usize = 64 * 1024;
@@ -103,15 +112,28 @@ impl AppState {
 
 /// The whole site: routes plus the layers every response goes through.
 pub fn app(state: AppState) -> Router {
-    let request_id = HeaderName::from_static("x-request-id");
     let https = state.config.https;
-    routes::routes(&state)
-        .with_state(state)
+    let limits = (state.config.rate_limit == Switch::On).then(|| Arc::new(Limits::new()));
+    with_layers(routes::routes(&state).with_state(state), https, limits)
+}
+
+/// Wraps any router in the site's layers, outermost last: request ids and logs, security
+/// headers, panic recovery, error pages, compression, the timeout, the cross-site check, the
+/// rate limit and the body limit.
+pub fn with_layers(router: Router, https: bool, limits: Option<Arc<Limits>>) -> Router {
+    let request_id = HeaderName::from_static("x-request-id");
+    router
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
+        .layer(middleware::from_fn_with_state(
+            limits,
+            rate_limit::limit_writes,
+        ))
+        .layer(CsrfLayer::new())
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
             Duration::from_secs(15),
         ))
+        .layer(middleware::from_fn(error::fill_error_pages))
         .layer(CompressionLayer::new())
         .layer(CatchPanicLayer::custom(error::panic_page))
         .layer(middleware::map_response_with_state(
