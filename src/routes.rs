@@ -4,7 +4,7 @@ use axum::{Router, routing::get};
 
 use crate::{
     AppState, assets,
-    pages::{guides, health, home, not_found},
+    pages::{guides, health, home, not_found, search},
 };
 
 /// The routes, without the cross-cutting layers (see `crate::app`).
@@ -13,6 +13,7 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         .route("/", get(home::show_home))
         .route("/guides", get(guides::show_library))
         .route("/guides/{slug}", get(guides::show_guide))
+        .route("/search", get(search::search_guides))
         .route("/healthz", get(health::check_health))
         .route("/robots.txt", get(robots))
         .merge(assets::router(&state.config.static_dir))

@@ -4,3 +4,4 @@ pub mod guides;
 pub mod health;
 pub mod home;
 pub mod not_found;
+pub mod search;
