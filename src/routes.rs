@@ -1,10 +1,13 @@
 //! Every URL of the site in one place.
 
-use axum::{Router, routing::get};
+use axum::{
+    Router,
+    routing::{get, post},
+};
 
 use crate::{
     AppState, assets,
-    pages::{guides, health, home, not_found, search},
+    pages::{check, guides, health, home, not_found, search},
 };
 
 /// The routes, without the cross-cutting layers (see `crate::app`).
@@ -13,6 +16,10 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         .route("/", get(home::show_home))
         .route("/guides", get(guides::show_library))
         .route("/guides/{slug}", get(guides::show_guide))
+        .route(
+            "/check",
+            get(check::show_check).merge(post(check::score_check)),
+        )
         .route("/search", get(search::search_guides))
         .route("/healthz", get(health::check_health))
         .route("/robots.txt", get(robots))

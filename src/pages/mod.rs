@@ -1,5 +1,6 @@
 //! One file per page or family of pages: the page struct, its handler and its tests.
 
+pub mod check;
 pub mod guides;
 pub mod health;
 pub mod home;
