@@ -96,10 +96,12 @@ pub struct AppState {
 }
 
 impl AppState {
-    /// Opens the database (creating and migrating it) and renders the guides.
+    /// Opens the database (creating and migrating it), renders the guides and rebuilds their
+    /// search index.
     pub async fn new(config: Config) -> anyhow::Result<AppState> {
         let store = Store::open(&config.database).await?;
         let library = Library::load()?;
+        store.index_guides(library.all()).await?;
         let pages = Pages::render(&library)?;
         Ok(AppState {
             config: Arc::new(config),
