@@ -1,16 +1,13 @@
 //! `GET /check` and `POST /check`: the "Job or career?" self-check and its result. Nothing about
 //! the answers is stored; the result is worked out and shown in the same request.
 
-use std::borrow::Cow;
-
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::{
-    extract::{RawForm, State},
+    extract::State,
     http::StatusCode,
     response::{IntoResponse, Response},
 };
-use percent_encoding::percent_decode;
 
 use crate::{
     AppState,
@@ -18,6 +15,7 @@ use crate::{
         CAREER_AT_PERCENT, CheckErrors, CheckForm, Checked, JOB_AT_PERCENT, Lean, Outcome,
         QUESTIONS, Question, Reason,
     },
+    extract::FormPairs,
     guides::Library,
 };
 
@@ -65,14 +63,7 @@ pub async fn show_check() -> CheckPage {
 }
 
 /// The result page, or the form again (422) with the answers kept and the gaps marked.
-pub async fn score_check(State(state): State<AppState>, RawForm(body): RawForm) -> Response {
-    let Some(pairs) = decode_form(&body) else {
-        return (
-            StatusCode::BAD_REQUEST,
-            "The form data could not be read.\n",
-        )
-            .into_response();
-    };
+pub async fn score_check(State(state): State<AppState>, FormPairs(pairs): FormPairs) -> Response {
     let form = CheckForm::from_pairs(pairs);
     match form.check() {
         Ok(checked) => ResultPage::new(checked, &state.library).into_response(),
@@ -176,64 +167,9 @@ fn guide_label(library: &Library, link: &str) -> String {
     }
 }
 
-/// Decodes an urlencoded body, refusing (`None`) any name or value that is not UTF-8 once
-/// decoded, rather than quietly turning bad bytes into replacement characters.
-fn decode_form(body: &[u8]) -> Option<Vec<(String, String)>> {
-    body.split(|&b| b == b'&')
-        .filter(|pair| !pair.is_empty())
-        .map(|pair| {
-            let (name, value) = match pair.iter().position(|&b| b == b'=') {
-                Some(at) => (&pair[..at], &pair[at + 1..]),
-                None => (pair, &[][..]),
-            };
-            Some((decode_part(name)?, decode_part(value)?))
-        })
-        .collect()
-}
-
-fn decode_part(raw: &[u8]) -> Option<String> {
-    let spaced: Vec<u8> = raw
-        .iter()
-        .map(|&b| if b == b'+' { b' ' } else { b })
-        .collect();
-    percent_decode(&spaced)
-        .decode_utf8()
-        .ok()
-        .map(Cow::into_owned)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn pair(name: &str, value: &str) -> (String, String) {
-        (name.to_owned(), value.to_owned())
-    }
-
-    #[test]
-    fn a_form_body_decodes_plus_percent_escapes_and_empty_values() {
-        let pairs = decode_form(b"current=Night+cook+%26+cleaner&timeframe=short&empty=&bare");
-
-        assert_eq!(
-            pairs.unwrap(),
-            [
-                pair("current", "Night cook & cleaner"),
-                pair("timeframe", "short"),
-                pair("empty", ""),
-                pair("bare", ""),
-            ]
-        );
-    }
-
-    #[test]
-    fn a_body_that_is_not_utf8_once_decoded_is_refused() {
-        assert_eq!(decode_form(b"current=%FF%FE"), None);
-        assert_eq!(decode_form(b"current=\xff"), None);
-        assert_eq!(
-            decode_form(b"current=caf%C3%A9"),
-            Some(vec![pair("current", "café")])
-        );
-    }
 
     #[test]
     fn guide_links_read_as_the_section_and_guide_they_point_to() {
