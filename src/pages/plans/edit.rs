@@ -3,7 +3,7 @@
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::{
-    extract::{Path, State},
+    extract::State,
     http::StatusCode,
     response::{IntoResponse, Redirect, Response},
 };
@@ -13,6 +13,7 @@ use crate::{
     AppState,
     error::{AppError, Result},
     extract::FormPairs,
+    extract::PathParams,
     planner::PlanForm,
     plans::{self, EditErrors, EditForm},
     store::plans::{EditOutcome, PlanRecord},
@@ -45,7 +46,7 @@ impl EditPlanPage {
 
 pub async fn edit_plan(
     State(state): State<AppState>,
-    Path(id): Path<String>,
+    PathParams(id): PathParams<String>,
 ) -> Result<EditPlanPage> {
     let record = load_plan(&state, &id).await?;
     Ok(EditPlanPage::new(
@@ -60,7 +61,7 @@ pub async fn edit_plan(
 /// opened before someone else's save gives 409 with both the saved plan and the person's input.
 pub async fn save_plan(
     State(state): State<AppState>,
-    Path(id): Path<String>,
+    PathParams(id): PathParams<String>,
     FormPairs(pairs): FormPairs,
 ) -> Result<Response> {
     let record = load_plan(&state, &id).await?;

@@ -1,22 +1,20 @@
 //! `POST /plans/{id}/steps/{step}`: set one step's status and/or save its note.
 
-use axum::{
-    extract::{Path, State},
-    response::Redirect,
-};
+use axum::{extract::State, response::Redirect};
 
 use super::load_plan;
 use crate::{
     AppState,
     error::{AppError, Result},
     extract::FormPairs,
+    extract::PathParams,
     plans::{MAX_NOTE_CHARS, Status},
     store::plans::StepChange,
 };
 
 pub async fn update_step(
     State(state): State<AppState>,
-    Path((id, step)): Path<(String, String)>,
+    PathParams((id, step)): PathParams<(String, String)>,
     form: FormPairs,
 ) -> Result<Redirect> {
     let record = load_plan(&state, &id).await?;
