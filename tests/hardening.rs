@@ -25,7 +25,7 @@ async fn every_kind_of_response_carries_the_security_headers() {
     let plan = create(&app).await;
 
     for path in ["/", plan.as_str(), "/static/style.css", "/no-such-page"] {
-        let response = app.get(&path).await;
+        let response = app.get(path).await;
         let headers = response.headers();
 
         assert_eq!(
