@@ -2,6 +2,8 @@
 
 #![allow(dead_code)] // each test file uses a different part of the helper
 
+pub mod process;
+
 use std::{net::SocketAddr, path::PathBuf};
 
 use ladder::{
