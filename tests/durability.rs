@@ -22,7 +22,7 @@ const CLIENTS: usize = 4;
 
 /// What the clients know: plans whose creation was answered, forms sent without an answer, and
 /// step ticks that were answered.
-#[derive(Default)]
+#[derive(Default, Clone)]
 struct Ledger {
     plans: BTreeMap<String, String>,
     unanswered: BTreeSet<String>,
@@ -143,7 +143,8 @@ async fn acknowledged_writes_survive_sigkill_and_resent_forms_make_no_duplicates
 
     for _ in 0..ROUNDS {
         let (mut server, address) = process::start(&database);
-        verify(&address, &ledger.lock().unwrap()).await;
+        let snapshot = ledger.lock().unwrap().clone();
+        verify(&address, &snapshot).await;
         // A person whose answer never came sends the same form again.
         let unanswered: Vec<String> = ledger.lock().unwrap().unanswered.iter().cloned().collect();
         for key in unanswered {
@@ -171,7 +172,7 @@ async fn acknowledged_writes_survive_sigkill_and_resent_forms_make_no_duplicates
     for key in unanswered {
         assert!(submit(&client(), &address, &key, &ledger).await);
     }
-    let ledger = ledger.lock().unwrap();
+    let ledger = ledger.lock().unwrap().clone();
     verify(&address, &ledger).await;
     process::signal(&server, "TERM");
     assert!(process::wait(&mut server).success());
