@@ -13,9 +13,12 @@ const MAX_BATCH: usize = 512;
 /// Writes that may wait in the queue before callers wait to enqueue.
 const QUEUE: usize = 4096;
 
+/// Answers a write's caller once the commit's outcome is known (`None`: committed).
+type Answer = Box<dyn FnOnce(Option<&str>) + Send>;
+
 /// What a write tells the writer: whether it succeeded (else its savepoint is rolled back), and
-/// how to answer its caller once the commit's outcome is known (`None`: committed).
-type Outcome = (bool, Box<dyn FnOnce(Option<&str>) + Send>);
+/// how to answer its caller.
+type Outcome = (bool, Answer);
 
 /// A queued write, run on the connection inside the batch's transaction.
 type Job = Box<dyn for<'c> FnOnce(&'c mut SqliteConnection) -> BoxFuture<'c, Outcome> + Send>;
@@ -47,7 +50,7 @@ impl Writer {
             Box::pin(async move {
                 let result = work(conn).await;
                 let ok = result.is_ok();
-                let answer: Box<dyn FnOnce(Option<&str>) + Send> = Box::new(move |commit_error| {
+                let answer: Answer = Box::new(move |commit_error| {
                     let result = match (result, commit_error) {
                         (Ok(_), Some(error)) => Err(sqlx::Error::Protocol(error.to_owned())),
                         (result, _) => result,
