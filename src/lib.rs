@@ -92,10 +92,13 @@ impl Pages {
     }
 }
 
+/// The guide library and the pages rendered from it.
+type Site = (Arc<Library>, Arc<Pages>);
+
 /// The guides and static pages depend only on what is compiled in, so they are rendered and
 /// compressed once per process, however many apps it starts (tests start many).
-fn rendered_site() -> anyhow::Result<(Arc<Library>, Arc<Pages>)> {
-    static SITE: OnceLock<Result<(Arc<Library>, Arc<Pages>), String>> = OnceLock::new();
+fn rendered_site() -> anyhow::Result<Site> {
+    static SITE: OnceLock<Result<Site, String>> = OnceLock::new();
     SITE.get_or_init(|| {
         let library = Library::load().map_err(|e| format!("{e:#}"))?;
         let pages = Pages::render(&library).map_err(|e| format!("{e:#}"))?;
