@@ -60,7 +60,9 @@ module.exports = defineConfig({
     { name: 'js-off', use: { javaScriptEnabled: false } },
   ],
   webServer: {
-    command: `"${bin}" --bind 127.0.0.1:${process.env.E2E_PORT} --database "${process.env.E2E_DATA}/ladder.db"`,
+    // The shell records the server's pid (exec keeps it), so tests/e2e/run can stop a server
+    // left behind should the runner itself be killed.
+    command: `echo $$ > "${process.env.E2E_DATA}/webserver.pid" && exec "${bin}" --bind 127.0.0.1:${process.env.E2E_PORT} --database "${process.env.E2E_DATA}/ladder.db"`,
     url: `${baseURL}/healthz`,
     reuseExistingServer: false,
     timeout: 60_000,
