@@ -1,9 +1,11 @@
-//! The one error type of the site, and the page each error shows.
+//! The one error type of the site, and the page each error status shows.
 
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::{
-    http::StatusCode,
+    extract::Request,
+    http::{StatusCode, header},
+    middleware::Next,
     response::{IntoResponse, Response},
 };
 
@@ -46,47 +48,60 @@ pub struct ErrorPage {
 }
 
 impl ErrorPage {
-    pub fn not_found() -> Self {
+    /// The page for a status code, in words a visitor understands; no internal detail.
+    pub fn for_status(status: StatusCode) -> ErrorPage {
+        let (heading, message) = match status.as_u16() {
+            400 | 422 => (
+                "We couldn't read that",
+                "What was sent has characters or a format that our pages never send, so nothing \
+                 was saved. Please go back, check what you typed and send it again.",
+            ),
+            403 => (
+                "We didn't accept that form",
+                "It seems to come from another website, so we ignored it to keep plans safe. \
+                 Nothing was changed. If you filled it in on Ladder, reload the page and try again.",
+            ),
+            404 => (
+                "We can't find that page",
+                "The link may be mistyped, or the page may have moved or been deleted. If you \
+                 were looking for a saved plan, check that you copied its whole link.",
+            ),
+            405 => (
+                "That address doesn't work that way",
+                "This address only changes things when you press a button on a Ladder page. \
+                 Nothing was changed.",
+            ),
+            408 => (
+                "That took too long",
+                "We stopped waiting for the request to finish. Please try again.",
+            ),
+            413 => (
+                "That was too much text",
+                "The form sent more text than we can take at once, so nothing was saved. Please \
+                 shorten your answers and notes, then try again.",
+            ),
+            415 => (
+                "We couldn't read that form",
+                "This address only takes the forms on our pages. Nothing was saved.",
+            ),
+            429 => (
+                "Please slow down",
+                "We received a lot of changes from your connection in a short time, so we paused \
+                 them. Nothing you already saved is lost. Wait a minute, then try again.",
+            ),
+            503 => (
+                "Ladder is busy",
+                "We can't answer right now. Please try again in a minute.",
+            ),
+            _ => (
+                "Something went wrong on our side",
+                "Sorry: we could not finish that. Please go back and try again in a moment.",
+            ),
+        };
         ErrorPage {
-            status: 404,
-            heading: "We can't find that page",
-            message: "The link may be mistyped, or the page may have moved or been deleted. \
-                      If you were looking for a saved plan, check that you copied its whole link.",
-        }
-    }
-
-    pub fn bad_request() -> Self {
-        ErrorPage {
-            status: 400,
-            heading: "We couldn't read that form",
-            message: "What was sent has characters or a format that our forms never send, so \
-                      nothing was saved. Please go back, check what you typed and send it again.",
-        }
-    }
-
-    pub fn unsupported_media_type() -> Self {
-        ErrorPage {
-            status: 415,
-            heading: "We couldn't read that form",
-            message: "This address only takes the forms on our pages. Nothing was saved.",
-        }
-    }
-
-    pub fn payload_too_large() -> Self {
-        ErrorPage {
-            status: 413,
-            heading: "That was too much text",
-            message: "The form sent more text than we can take at once, so nothing was saved. \
-                      Please shorten your answers and notes, then try again.",
-        }
-    }
-
-    pub fn internal() -> Self {
-        ErrorPage {
-            status: 500,
-            heading: "Something went wrong on our side",
-            message: "Sorry: we could not finish that. Nothing you typed is lost on your screen; \
-                      please go back and try again in a moment.",
+            status: status.as_u16(),
+            heading,
+            message,
         }
     }
 
@@ -99,18 +114,17 @@ impl ErrorPage {
 
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
-        match self {
-            AppError::NotFound => ErrorPage::not_found().into_response_with_status(),
-            AppError::BadRequest => ErrorPage::bad_request().into_response_with_status(),
-            AppError::UnsupportedMediaType => {
-                ErrorPage::unsupported_media_type().into_response_with_status()
-            }
-            AppError::PayloadTooLarge => ErrorPage::payload_too_large().into_response_with_status(),
+        let status = match self {
+            AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::BadRequest => StatusCode::BAD_REQUEST,
+            AppError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            AppError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::Internal(error) => {
                 tracing::error!(error = ?error, "request failed");
-                ErrorPage::internal().into_response_with_status()
+                StatusCode::INTERNAL_SERVER_ERROR
             }
-        }
+        };
+        ErrorPage::for_status(status).into_response_with_status()
     }
 }
 
@@ -123,5 +137,32 @@ pub fn panic_page(panic: Box<dyn std::any::Any + Send + 'static>) -> Response {
         .or_else(|| panic.downcast_ref::<String>().cloned())
         .unwrap_or_default();
     tracing::error!(panic = %detail, "handler panicked");
-    ErrorPage::internal().into_response_with_status()
+    ErrorPage::for_status(StatusCode::INTERNAL_SERVER_ERROR).into_response_with_status()
+}
+
+/// Gives the bare error answers of the framework and of middleware (405 from the router, 413
+/// from the body limit, 408 from the timeout, 403 from the cross-site check) the site's own page,
+/// keeping their status and headers such as `Allow` and `Retry-After`. `/healthz` keeps its
+/// plain text for machines.
+pub async fn fill_error_pages(request: Request, next: Next) -> Response {
+    let is_probe = request.uri().path() == "/healthz";
+    let response = next.run(request).await;
+    let status = response.status();
+    let is_html = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    if is_probe || is_html || !(status.is_client_error() || status.is_server_error()) {
+        return response;
+    }
+    let (mut parts, _) = response.into_parts();
+    let page = ErrorPage::for_status(status).into_response_with_status();
+    let (page_parts, body) = page.into_parts();
+    parts.headers.remove(header::CONTENT_LENGTH);
+    parts.headers.insert(
+        header::CONTENT_TYPE,
+        page_parts.headers[header::CONTENT_TYPE].clone(),
+    );
+    Response::from_parts(parts, body)
 }

@@ -2,10 +2,11 @@
 
 use axum::{
     body::Bytes,
-    extract::{FromRequest, Request},
-    http::header,
+    extract::{FromRequest, FromRequestParts, Path, Request},
+    http::{header, request::Parts},
 };
 use percent_encoding::percent_decode;
+use serde::de::DeserializeOwned;
 
 use crate::error::AppError;
 
@@ -47,6 +48,22 @@ impl<S: Send + Sync> FromRequest<S> for FormPairs {
                     _ => AppError::BadRequest,
                 })?;
         decode(&body).map(FormPairs).ok_or(AppError::BadRequest)
+    }
+}
+
+/// Path parameters where any that cannot be read (not UTF-8, not a number) means the page does
+/// not exist: a 404 like any other unknown address, never a 400 that tells ids apart.
+#[derive(Debug, Clone)]
+pub struct PathParams<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned + Send> FromRequestParts<S> for PathParams<T> {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        Path::<T>::from_request_parts(parts, state)
+            .await
+            .map(|Path(params)| PathParams(params))
+            .map_err(|_| AppError::NotFound)
     }
 }
 

@@ -26,6 +26,8 @@ pub mod pages;
 pub mod planner;
 /// A plan as the site keeps it: answers to rows, edit forms, merging edits.
 pub mod plans;
+/// The per-client limit on writes.
+pub mod rate_limit;
 /// Pages rendered once and answered from memory.
 pub mod rendered;
 /// Every URL in one place.
@@ -33,7 +35,13 @@ pub mod routes;
 /// All SQL.
 pub mod store;
 
-use std::{collections::HashMap, future::Future, net::SocketAddr, sync::Arc, time::Duration};
+use std::{
+    collections::HashMap,
+    future::Future,
+    net::SocketAddr,
+    sync::{Arc, OnceLock},
+    time::Duration,
+};
 
 use axum::{
     Router,
@@ -44,13 +52,20 @@ use tokio::net::TcpListener;
 use tower_http::{
     catch_panic::CatchPanicLayer,
     compression::CompressionLayer,
+    csrf::CsrfLayer,
     limit::RequestBodyLimitLayer,
     request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer},
     timeout::TimeoutLayer,
     trace::TraceLayer,
 };
 
-use crate::{config::Config, guides::Library, rendered::RenderedPage, store::Store};
+use crate::{
+    config::{Config, Switch},
+    guides::Library,
+    rate_limit::Limits,
+    rendered::RenderedPage,
+    store::Store,
+};
 
 /// Largest request body the site accepts: a planner form is a few KiB at most.
 pub const BODY_LIMIT: usize = 64 * 1024;
@@ -77,6 +92,22 @@ impl Pages {
     }
 }
 
+/// The guide library and the pages rendered from it.
+type Site = (Arc<Library>, Arc<Pages>);
+
+/// The guides and static pages depend only on what is compiled in, so they are rendered and
+/// compressed once per process, however many apps it starts (tests start many).
+fn rendered_site() -> anyhow::Result<Site> {
+    static SITE: OnceLock<Result<Site, String>> = OnceLock::new();
+    SITE.get_or_init(|| {
+        let library = Library::load().map_err(|e| format!("{e:#}"))?;
+        let pages = Pages::render(&library).map_err(|e| format!("{e:#}"))?;
+        Ok((Arc::new(library), Arc::new(pages)))
+    })
+    .clone()
+    .map_err(anyhow::Error::msg)
+}
+
 /// What every handler can reach.
 #[derive(Clone, Debug)]
 pub struct AppState {
@@ -87,31 +118,45 @@ pub struct AppState {
 }
 
 impl AppState {
-    /// Opens the database (creating and migrating it) and renders the guides.
+    /// Opens the database (creating and migrating it), renders the guides and rebuilds their
+    /// search index.
     pub async fn new(config: Config) -> anyhow::Result<AppState> {
         let store = Store::open(&config.database).await?;
-        let library = Library::load()?;
-        let pages = Pages::render(&library)?;
+        let (library, pages) = rendered_site()?;
+        store.index_guides(library.all()).await?;
         Ok(AppState {
             config: Arc::new(config),
             store,
-            library: Arc::new(library),
-            pages: Arc::new(pages),
+            library,
+            pages,
         })
     }
 }
 
 /// The whole site: routes plus the layers every response goes through.
 pub fn app(state: AppState) -> Router {
-    let request_id = HeaderName::from_static("x-request-id");
     let https = state.config.https;
-    routes::routes(&state)
-        .with_state(state)
+    let limits = (state.config.rate_limit == Switch::On).then(|| Arc::new(Limits::new()));
+    with_layers(routes::routes(&state).with_state(state), https, limits)
+}
+
+/// Wraps any router in the site's layers, outermost last: request ids and logs, security
+/// headers, panic recovery, error pages, compression, the timeout, the cross-site check, the
+/// rate limit and the body limit.
+pub fn with_layers(router: Router, https: bool, limits: Option<Arc<Limits>>) -> Router {
+    let request_id = HeaderName::from_static("x-request-id");
+    router
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
+        .layer(middleware::from_fn_with_state(
+            limits,
+            rate_limit::limit_writes,
+        ))
+        .layer(CsrfLayer::new())
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
             Duration::from_secs(15),
         ))
+        .layer(middleware::from_fn(error::fill_error_pages))
         .layer(CompressionLayer::new())
         .layer(CatchPanicLayer::custom(error::panic_page))
         .layer(middleware::map_response_with_state(

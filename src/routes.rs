@@ -8,8 +8,9 @@ use axum::{
 use crate::{
     AppState, assets,
     pages::{
-        guides, health, home, not_found,
+        check, guides, health, home, not_found,
         plans::{self, delete, edit, export, new, share, show, steps},
+        search,
     },
 };
 
@@ -19,6 +20,11 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         .route("/", get(home::show_home))
         .route("/guides", get(guides::show_library))
         .route("/guides/{slug}", get(guides::show_guide))
+        .route(
+            "/check",
+            get(check::show_check).merge(post(check::score_check)),
+        )
+        .route("/search", get(search::search_guides))
         .route("/healthz", get(health::check_health))
         .route("/robots.txt", get(robots))
         .merge(plan_routes())

@@ -1,32 +1,8 @@
 //! The real binary: starts on an empty folder, creates its database, reuses it, stops on SIGTERM.
 
-use std::{
-    io::{BufRead, BufReader},
-    process::{Child, Command, Stdio},
-    time::Duration,
-};
+mod common;
 
-/// Starts `ladder` on a free port and returns it with the address it printed.
-fn start(database: &std::path::Path) -> (Child, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_ladder"))
-        .args(["--bind", "127.0.0.1:0", "--database"])
-        .arg(database)
-        .env("RUST_LOG", "info")
-        .env("NO_COLOR", "1")
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("start ladder");
-    let stdout = child.stdout.take().expect("stdout");
-    let mut lines = BufReader::new(stdout).lines();
-    let address = lines
-        .by_ref()
-        .map_while(Result::ok)
-        .find_map(|line| line.split("serving on http://").nth(1).map(str::to_owned))
-        .expect("the server says where it listens");
-    // Keep draining the log so the server never blocks on a full pipe.
-    std::thread::spawn(move || lines.for_each(drop));
-    (child, address.trim().to_owned())
-}
+use common::process;
 
 fn get(address: &str, path: &str) -> u16 {
     let runtime = tokio::runtime::Builder::new_current_thread()
@@ -42,32 +18,74 @@ fn get(address: &str, path: &str) -> u16 {
     })
 }
 
-fn terminate(mut child: Child) -> std::process::ExitStatus {
-    Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
-        .status()
-        .unwrap();
-    for _ in 0..100 {
-        if let Some(status) = child.try_wait().unwrap() {
-            return status;
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    child.kill().unwrap();
-    panic!("the server did not stop within 5 s of SIGTERM");
-}
-
 #[test]
 fn the_binary_creates_its_database_in_an_empty_folder_reuses_it_and_stops_on_sigterm() {
     let dir = tempfile::tempdir().unwrap();
     let database = dir.path().join("fresh").join("ladder.db");
 
-    let (server, address) = start(&database);
+    let (mut server, address) = process::start(&database);
     assert_eq!(get(&address, "/healthz"), 200);
     assert!(database.exists());
-    assert!(terminate(server).success(), "graceful exit on SIGTERM");
+    process::signal(&server, "TERM");
+    assert!(
+        process::wait(&mut server).success(),
+        "graceful exit on SIGTERM"
+    );
 
-    let (server, address) = start(&database);
+    let (mut server, address) = process::start(&database);
     assert_eq!(get(&address, "/guides"), 200);
-    assert!(terminate(server).success());
+    process::signal(&server, "TERM");
+    assert!(process::wait(&mut server).success());
+}
+
+#[test]
+fn request_logs_carry_a_request_id_and_never_a_whole_plan_id() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut server, address, log) =
+        process::start_logged(&dir.path().join("ladder.db"), "info,tower_http=debug");
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let id = runtime.block_on(async {
+        let client = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap();
+        let form = [
+            ("current", "Cashier"),
+            ("target", "Chef"),
+            ("horizon", "12"),
+        ];
+        let created = client
+            .post(format!("http://{address}/plans"))
+            .form(&form)
+            .send()
+            .await
+            .unwrap();
+        let location = created.headers()["location"].to_str().unwrap().to_owned();
+        client
+            .get(format!("http://{address}{location}"))
+            .send()
+            .await
+            .unwrap();
+        client
+            .get(format!("http://{address}{location}/plan.ics"))
+            .send()
+            .await
+            .unwrap();
+        location.trim_start_matches("/plans/").to_owned()
+    });
+
+    process::signal(&server, "TERM");
+    assert!(process::wait(&mut server).success());
+    let log = log.lock().unwrap().join("\n");
+
+    assert!(
+        log.contains(&format!("/plans/{}…", &id[..4])),
+        "masked path logged:\n{log}"
+    );
+    assert!(log.contains("id="), "request id in the span");
+    assert!(!log.contains(&id), "the whole id never appears");
+    assert!(!log.contains(&id[..12]), "nor a long part of it");
 }

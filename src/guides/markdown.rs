@@ -1,4 +1,5 @@
-//! Turns a guide's Markdown into HTML with an id on every heading, and measures reading time.
+//! Turns a guide's Markdown into HTML with an id on every heading, measures reading time, and
+//! cuts the text into sections (one per h2 or h3) for the search index.
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 
@@ -10,11 +11,23 @@ pub struct Heading {
     pub text: String,
 }
 
+/// The plain text under one heading, or before the first one: one row of the search index.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Section {
+    /// The heading's id, to link to; `None` for the intro above the first h2 or h3.
+    pub id: Option<String>,
+    /// The heading as plain text; empty for the intro.
+    pub heading: String,
+    /// Everything up to the next h2 or h3 as plain text, whitespace collapsed, no markup.
+    pub text: String,
+}
+
 /// A guide body rendered to HTML, with its headings and plain text (for search and timing).
 #[derive(Debug, Clone)]
 pub struct Rendered {
     pub html: String,
     pub headings: Vec<Heading>,
+    pub sections: Vec<Section>,
     pub words: usize,
 }
 
@@ -93,6 +106,7 @@ pub fn render(markdown: &str) -> Rendered {
         }
     }
 
+    let sections = sections(&events);
     let events = events.into_iter().flat_map(|event| match event {
         Event::Start(Tag::Table(_)) => {
             vec![
@@ -108,8 +122,72 @@ pub fn render(markdown: &str) -> Rendered {
     Rendered {
         html: out,
         headings: toc,
+        sections,
         words,
     }
+}
+
+/// Cuts the events (with heading ids already set) into sections at every h2 and h3. Smaller
+/// headings stay inside their section's text, as they do in the table of contents.
+fn sections(events: &[Event]) -> Vec<Section> {
+    let mut sections = vec![Section {
+        id: None,
+        heading: String::new(),
+        text: String::new(),
+    }];
+    let mut in_heading = false;
+    for event in events {
+        // `sections` is never empty: it starts with the intro.
+        let Some(section) = sections.last_mut() else {
+            break;
+        };
+        match event {
+            Event::Start(Tag::Heading {
+                level: HeadingLevel::H2 | HeadingLevel::H3,
+                id,
+                ..
+            }) => {
+                in_heading = true;
+                sections.push(Section {
+                    id: id.as_ref().map(ToString::to_string),
+                    heading: String::new(),
+                    text: String::new(),
+                });
+            }
+            Event::End(TagEnd::Heading(HeadingLevel::H2 | HeadingLevel::H3)) => in_heading = false,
+            Event::Text(text) | Event::Code(text) if in_heading => section.heading.push_str(text),
+            Event::Text(text) | Event::Code(text) => section.text.push_str(text),
+            // Text split across events ("O", "*NET") joins without a gap; line breaks and the
+            // ends of blocks (paragraphs, list items, table cells) separate words.
+            Event::SoftBreak | Event::HardBreak => section.text.push(' '),
+            Event::End(end) if !in_heading && !is_inline(*end) => section.text.push(' '),
+            _ => {}
+        }
+    }
+    for section in &mut sections {
+        section.heading = collapse_whitespace(&section.heading);
+        section.text = collapse_whitespace(&section.text);
+    }
+    sections.retain(|section| section.id.is_some() || !section.text.is_empty());
+    sections
+}
+
+/// Whether a tag sits inside a line of text (emphasis, a link), so its end does not end a word.
+fn is_inline(end: TagEnd) -> bool {
+    matches!(
+        end,
+        TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::Superscript
+            | TagEnd::Subscript
+            | TagEnd::Link
+            | TagEnd::Image
+    )
+}
+
+fn collapse_whitespace(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]
@@ -163,6 +241,68 @@ mod tests {
         assert!(rendered.html.contains("<th>Career</th>"));
         assert!(
             rendered.html.contains("</table>\n</div>") || rendered.html.contains("</table></div>")
+        );
+    }
+
+    #[test]
+    fn the_intro_and_each_h2_or_h3_become_a_section_of_plain_text() {
+        let rendered = render(
+            "Some *intro* text.\n\n## Know your path\n\nFirst [link](/x). Here\n\n- one\n- two\n\n### Sub part\n\nDeep `code`.\n",
+        );
+
+        assert_eq!(
+            rendered.sections,
+            [
+                Section {
+                    id: None,
+                    heading: String::new(),
+                    text: "Some intro text.".into(),
+                },
+                Section {
+                    id: Some("know-your-path".into()),
+                    heading: "Know your path".into(),
+                    text: "First link. Here one two".into(),
+                },
+                Section {
+                    id: Some("sub-part".into()),
+                    heading: "Sub part".into(),
+                    text: "Deep code.".into(),
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn a_body_that_starts_with_a_heading_has_no_intro_section() {
+        let rendered = render("## Money\n\nSave a little.\n");
+
+        let ids: Vec<_> = rendered.sections.iter().map(|s| s.id.as_deref()).collect();
+        assert_eq!(ids, [Some("money")]);
+    }
+
+    #[test]
+    fn section_ids_are_the_same_as_the_table_of_contents_ids() {
+        let rendered = render("## Money\n\na\n\n## Money\n\nb\n");
+
+        let section_ids: Vec<_> = rendered
+            .sections
+            .iter()
+            .filter_map(|s| s.id.clone())
+            .collect();
+        let toc_ids: Vec<_> = rendered.headings.iter().map(|h| h.id.clone()).collect();
+        assert_eq!(section_ids, toc_ids);
+    }
+
+    #[test]
+    fn smaller_headings_tables_and_escapes_stay_in_the_section_text() {
+        let rendered = render(
+            "## Tools\n\n#### O\\*NET OnLine\n\n| Rung | Job |\n|---|---|\n| 1 | Firefighter |\n",
+        );
+
+        assert_eq!(rendered.sections.len(), 1);
+        assert_eq!(
+            rendered.sections[0].text,
+            "O*NET OnLine Rung Job 1 Firefighter"
         );
     }
 

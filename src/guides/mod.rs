@@ -1,15 +1,17 @@
 //! The guide library: Markdown files under `templates/guides/`, compiled into the binary and
-//! rendered once at start-up.
+//! rendered once at start-up, plus what searching them means (the query, a hit).
 
 pub mod front_matter;
 pub mod markdown;
+pub mod search;
 
 use std::collections::HashMap;
 
 use anyhow::{Context, bail};
 
 pub use front_matter::{FrontMatter, Source};
-pub use markdown::Heading;
+pub use markdown::{Heading, Section};
+pub use search::{SearchHit, SearchQuery, SnippetPart};
 
 include!(concat!(env!("OUT_DIR"), "/guide_sources.rs"));
 
@@ -23,6 +25,9 @@ pub struct Guide {
     pub related: Vec<String>,
     pub sources: Vec<Source>,
     pub headings: Vec<Heading>,
+    /// The body as plain text, one section per h2 or h3 (the intro first, titled as the guide),
+    /// for the search index.
+    pub sections: Vec<Section>,
     /// The body as HTML, rendered from the guide's own Markdown.
     pub html: String,
     pub minutes: usize,
@@ -50,7 +55,10 @@ impl Library {
         for (slug, source) in sources {
             let (front, body) =
                 front_matter::split(source).with_context(|| format!("guide {slug}"))?;
-            let rendered = markdown::render(body);
+            let mut rendered = markdown::render(body);
+            if let Some(intro) = rendered.sections.first_mut().filter(|s| s.id.is_none()) {
+                intro.heading.clone_from(&front.title);
+            }
             guides.push(Guide {
                 slug: slug.to_owned(),
                 title: front.title,
@@ -59,6 +67,7 @@ impl Library {
                 related: front.related,
                 sources: front.sources,
                 headings: rendered.headings,
+                sections: rendered.sections,
                 html: rendered.html,
                 minutes: markdown::reading_minutes(rendered.words),
             });
@@ -101,7 +110,7 @@ mod tests {
 
     fn source(title: &str, order: u32, related: &str) -> String {
         format!(
-            "+++\ntitle = \"{title}\"\nsummary = \"s\"\norder = {order}\nrelated = [{related}]\n+++\n## Part\n\nSome words here.\n"
+            "+++\ntitle = \"{title}\"\nsummary = \"s\"\norder = {order}\nrelated = [{related}]\n+++\nFirst words.\n\n## Part\n\nSome words here.\n"
         )
     }
 
@@ -118,6 +127,26 @@ mod tests {
         assert_eq!(library.related(b)[0].slug, "a");
         assert_eq!(b.headings[0].id, "part");
         assert!(library.get("c").is_none());
+    }
+
+    #[test]
+    fn the_intro_section_is_titled_as_the_guide_and_the_others_as_their_headings() {
+        let a = source("A title", 1, "");
+
+        let library = Library::from_sources([("a", a.as_str())]).unwrap();
+
+        let sections: Vec<_> = library.all()[0]
+            .sections
+            .iter()
+            .map(|s| (s.id.as_deref(), s.heading.as_str(), s.text.as_str()))
+            .collect();
+        assert_eq!(
+            sections,
+            [
+                (None, "A title", "First words."),
+                (Some("part"), "Part", "Some words here.")
+            ]
+        );
     }
 
     #[test]

@@ -3,15 +3,12 @@
 use std::collections::HashMap;
 
 use askama::Template;
-use axum::{
-    extract::{Path, State},
-    http::HeaderMap,
-    response::Response,
-};
+use axum::{extract::State, http::HeaderMap, response::Response};
 
 use crate::{
     AppState,
     error::{AppError, Result},
+    extract::PathParams,
     guides::{Guide, Library},
     rendered::RenderedPage,
 };
@@ -50,7 +47,7 @@ pub async fn show_library(State(state): State<AppState>, headers: HeaderMap) -> 
 
 pub async fn show_guide(
     State(state): State<AppState>,
-    Path(slug): Path<String>,
+    PathParams(slug): PathParams<String>,
     headers: HeaderMap,
 ) -> Result<Response> {
     let page = state.pages.guides.get(&slug).ok_or(AppError::NotFound)?;

@@ -4,6 +4,7 @@
 //! module without touching the pages.
 
 pub mod plans;
+mod writer;
 
 use std::{path::Path, str::FromStr, time::Duration};
 
@@ -12,6 +13,8 @@ use sqlx::{
     migrate::Migrator,
     sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous},
 };
+
+mod search;
 
 /// The migrations in `migrations/`, compiled into the binary.
 pub static MIGRATOR: Migrator = sqlx::migrate!();
@@ -25,6 +28,8 @@ const READERS: u32 = 4;
 pub struct Store {
     pub(crate) writer: SqlitePool,
     pub(crate) reader: SqlitePool,
+    /// The group-commit task that runs every write after start-up.
+    write: writer::Writer,
 }
 
 impl Store {
@@ -51,7 +56,11 @@ impl Store {
             .max_connections(READERS)
             .connect_with(options.read_only(true))
             .await?;
-        Ok(Store { writer, reader })
+        Ok(Store {
+            write: writer::Writer::start(writer.clone()),
+            writer,
+            reader,
+        })
     }
 
     /// Whether the database answers a trivial query.

@@ -2,10 +2,22 @@
 
 #![allow(dead_code)] // each test file uses a different part of the helper
 
+pub mod process;
+
 use std::{net::SocketAddr, path::PathBuf};
 
-use ladder::{AppState, config::Config};
+use ladder::{
+    AppState,
+    config::{Config, Switch},
+};
 use tokio::{sync::oneshot, task::JoinHandle};
+
+/// Tests send many writes from one address in a moment; the rate limit has tests of its own.
+fn test_config(database: &std::path::Path) -> Config {
+    let mut config = Config::for_database(database);
+    config.rate_limit = Switch::Off;
+    config
+}
 
 /// A running server and a client that does not follow redirects (tests assert them).
 pub struct TestApp {
@@ -24,13 +36,13 @@ impl TestApp {
     pub async fn spawn() -> TestApp {
         let dir = tempfile::tempdir().expect("temp dir");
         let database = dir.path().join("data").join("ladder.db");
-        TestApp::start(Config::for_database(&database), Some(dir)).await
+        TestApp::start(test_config(&database), Some(dir)).await
     }
 
     /// Starts the app with a given configuration; its database lives in a fresh temp dir.
     pub async fn spawn_with(configure: impl FnOnce(&mut Config)) -> TestApp {
         let dir = tempfile::tempdir().expect("temp dir");
-        let mut config = Config::for_database(dir.path().join("ladder.db"));
+        let mut config = test_config(&dir.path().join("ladder.db"));
         configure(&mut config);
         TestApp::start(config, Some(dir)).await
     }
@@ -65,7 +77,7 @@ impl TestApp {
     pub async fn restart(mut self) -> TestApp {
         let dir = self._dir.take();
         self.stop().await;
-        TestApp::start(Config::for_database(&self.database), dir).await
+        TestApp::start(test_config(&self.database), dir).await
     }
 
     /// Stops the server and waits until it has closed the database.

@@ -2,10 +2,10 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::{Path, State};
+use axum::extract::State;
 
 use super::load_plan;
-use crate::{AppState, error::Result};
+use crate::{AppState, error::Result, extract::PathParams};
 
 #[derive(Template, WebTemplate)]
 #[template(path = "pages/plans/delete.html")]
@@ -21,7 +21,7 @@ pub struct DeletedPage;
 
 pub async fn confirm_delete(
     State(state): State<AppState>,
-    Path(id): Path<String>,
+    PathParams(id): PathParams<String>,
 ) -> Result<ConfirmDeletePage> {
     let record = load_plan(&state, &id).await?;
     Ok(ConfirmDeletePage {
@@ -33,9 +33,9 @@ pub async fn confirm_delete(
 
 pub async fn delete_plan(
     State(state): State<AppState>,
-    Path(id): Path<String>,
+    PathParams(id): PathParams<String>,
 ) -> Result<DeletedPage> {
     load_plan(&state, &id).await?;
-    state.store.delete_plan(&id).await?;
+    state.store.delete_plan(id).await?;
     Ok(DeletedPage)
 }

@@ -3,7 +3,7 @@
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::{
-    extract::{Path, State},
+    extract::State,
     http::StatusCode,
     response::{IntoResponse, Redirect, Response},
 };
@@ -13,9 +13,10 @@ use crate::{
     AppState,
     error::{AppError, Result},
     extract::FormPairs,
+    extract::PathParams,
     planner::PlanForm,
     plans::{self, EditErrors, EditForm},
-    store::plans::{EditOutcome, PlanRecord},
+    store::plans::{EditOutcome, PlanEdit, PlanRecord},
 };
 
 #[derive(Template, WebTemplate)]
@@ -45,7 +46,7 @@ impl EditPlanPage {
 
 pub async fn edit_plan(
     State(state): State<AppState>,
-    Path(id): Path<String>,
+    PathParams(id): PathParams<String>,
 ) -> Result<EditPlanPage> {
     let record = load_plan(&state, &id).await?;
     Ok(EditPlanPage::new(
@@ -60,7 +61,7 @@ pub async fn edit_plan(
 /// opened before someone else's save gives 409 with both the saved plan and the person's input.
 pub async fn save_plan(
     State(state): State<AppState>,
-    Path(id): Path<String>,
+    PathParams(id): PathParams<String>,
     FormPairs(pairs): FormPairs,
 ) -> Result<Response> {
     let record = load_plan(&state, &id).await?;
@@ -75,13 +76,14 @@ pub async fn save_plan(
     if edit.version != record.plan.version {
         return Ok(conflict(id, form, &record));
     }
-    let steps = plans::merge(&record, &edit);
-    let answers = plans::answers(&edit.input);
-    match state
-        .store
-        .edit_plan(&id, edit.version, &answers, edit.review_on, &steps)
-        .await?
-    {
+    let change = PlanEdit {
+        id: id.clone(),
+        version: edit.version,
+        answers: plans::answers(&edit.input),
+        review_on: edit.review_on,
+        steps: plans::merge(&record, &edit),
+    };
+    match state.store.edit_plan(change).await? {
         EditOutcome::Saved => Ok(Redirect::to(&format!("/plans/{id}")).into_response()),
         EditOutcome::Stale => {
             let record = load_plan(&state, &id).await?;

@@ -1,7 +1,7 @@
 //! Exports: `plan.ics` (the dates as a calendar) and `plan.md` (the whole plan as Markdown).
 
 use axum::{
-    extract::{Path, State},
+    extract::State,
     http::{HeaderValue, header},
     response::{IntoResponse, Response},
 };
@@ -9,9 +9,12 @@ use chrono::NaiveDate;
 use icalendar::{Calendar, Component, EventLike};
 
 use super::{load_plan, load_shared_plan, view::PlanView};
-use crate::{AppState, error::Result, plans::long_date};
+use crate::{AppState, error::Result, extract::PathParams, plans::long_date};
 
-pub async fn plan_ics(State(state): State<AppState>, Path(id): Path<String>) -> Result<Response> {
+pub async fn plan_ics(
+    State(state): State<AppState>,
+    PathParams(id): PathParams<String>,
+) -> Result<Response> {
     let record = load_plan(&state, &id).await?;
     Ok(calendar_response(&PlanView::new(&record)))
 }
@@ -20,13 +23,16 @@ pub async fn plan_ics(State(state): State<AppState>, Path(id): Path<String>) -> 
 /// holding the edit link.
 pub async fn shared_plan_ics(
     State(state): State<AppState>,
-    Path(share_id): Path<String>,
+    PathParams(share_id): PathParams<String>,
 ) -> Result<Response> {
     let record = load_shared_plan(&state, &share_id).await?;
     Ok(calendar_response(&PlanView::new(&record)))
 }
 
-pub async fn plan_md(State(state): State<AppState>, Path(id): Path<String>) -> Result<Response> {
+pub async fn plan_md(
+    State(state): State<AppState>,
+    PathParams(id): PathParams<String>,
+) -> Result<Response> {
     let record = load_plan(&state, &id).await?;
     let body = markdown(&PlanView::new(&record));
     Ok(download(

@@ -2,13 +2,10 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::{
-    extract::{Path, State},
-    http::HeaderMap,
-};
+use axum::{extract::State, http::HeaderMap};
 
 use super::{load_plan, load_shared_plan, site_origin, view::PlanView};
-use crate::{AppState, error::Result};
+use crate::{AppState, error::Result, extract::PathParams};
 
 #[derive(Template, WebTemplate)]
 #[template(path = "pages/plans/show.html")]
@@ -22,7 +19,7 @@ pub struct PlanPage {
 
 pub async fn show_plan(
     State(state): State<AppState>,
-    Path(id): Path<String>,
+    PathParams(id): PathParams<String>,
     headers: HeaderMap,
 ) -> Result<PlanPage> {
     let record = load_plan(&state, &id).await?;
@@ -38,7 +35,7 @@ pub async fn show_plan(
 
 pub async fn show_shared_plan(
     State(state): State<AppState>,
-    Path(share_id): Path<String>,
+    PathParams(share_id): PathParams<String>,
 ) -> Result<PlanPage> {
     let record = load_shared_plan(&state, &share_id).await?;
     let mut plan = PlanView::new(&record);

@@ -1,31 +1,29 @@
 //! `POST /plans/{id}/steps/{step}`: set one step's status and/or save its note.
 
-use axum::{
-    extract::{Path, State},
-    response::Redirect,
-};
+use axum::{extract::State, response::Redirect};
 
-use super::load_plan;
 use crate::{
     AppState,
     error::{AppError, Result},
     extract::FormPairs,
+    extract::PathParams,
+    ids,
     plans::{MAX_NOTE_CHARS, Status},
     store::plans::StepChange,
 };
 
 pub async fn update_step(
     State(state): State<AppState>,
-    Path((id, step)): Path<(String, String)>,
+    PathParams((id, step)): PathParams<(String, String)>,
     form: FormPairs,
 ) -> Result<Redirect> {
-    let record = load_plan(&state, &id).await?;
     let number: i64 = step.parse().map_err(|_| AppError::NotFound)?;
-    if !record.steps.iter().any(|s| s.number == number) {
+    if !ids::is_well_formed(&id) {
         return Err(AppError::NotFound);
     }
     let change = parse_change(&form)?;
-    if !state.store.update_step(&id, number, &change).await? {
+    // One statement: the update itself tells whether the plan and step exist.
+    if !state.store.update_step(id.clone(), number, change).await? {
         return Err(AppError::NotFound);
     }
     Ok(Redirect::to(&format!("/plans/{id}#step-{number}")))
