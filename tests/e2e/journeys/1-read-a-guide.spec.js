@@ -38,3 +38,32 @@ test('a guide prints without the site furniture', async ({ page }) => {
   await expect(page.getByRole('search')).toBeHidden();
   await expect(page.getByRole('link', { name: 'Start my plan' })).toBeHidden();
 });
+
+test('a keyboard user can skip to the content and always sees where the focus is', async ({ page }) => {
+  await page.goto('/guides/job-vs-career');
+  const focusRing = () =>
+    page.evaluate(() => {
+      const style = getComputedStyle(/** @type {Element} */ (document.activeElement));
+      return { style: style.outlineStyle, width: parseFloat(style.outlineWidth) };
+    });
+
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to content' });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeInViewport();
+  expect(await focusRing()).toEqual({ style: 'solid', width: 3 });
+
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/#main$/);
+  await page.keyboard.press('Tab');
+  const focused = page.locator(':focus');
+  await expect(focused).toHaveText('Guides');
+  await expect(focused).toBeInViewport();
+  expect(await focusRing()).toEqual({ style: 'solid', width: 3 });
+
+  await page.goto('/plans/new');
+  await page.getByLabel('What is your job now?').focus();
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel('What career are you aiming for?')).toBeFocused();
+  expect(await focusRing()).toEqual({ style: 'solid', width: 3 });
+});
