@@ -67,3 +67,15 @@ test('a keyboard user can skip to the content and always sees where the focus is
   await expect(page.getByLabel('What career are you aiming for?')).toBeFocused();
   expect(await focusRing()).toEqual({ style: 'solid', width: 3 });
 });
+
+test('every guide in the library reads well: the same checks on each', async ({ page, checkPage }) => {
+  await page.goto('/guides');
+  const links = page.getByRole('main').getByRole('list').first().getByRole('link');
+  const hrefs = await links.evaluateAll((all) => all.map((a) => a.getAttribute('href')));
+  expect(hrefs.length).toBeGreaterThanOrEqual(6);
+  for (const href of hrefs) {
+    await page.goto(/** @type {string} */ (href));
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await checkPage(page, `guide-${href?.split('/').pop()}`);
+  }
+});
