@@ -35,7 +35,13 @@ pub mod routes;
 /// All SQL.
 pub mod store;
 
-use std::{collections::HashMap, future::Future, net::SocketAddr, sync::Arc, time::Duration};
+use std::{
+    collections::HashMap,
+    future::Future,
+    net::SocketAddr,
+    sync::{Arc, OnceLock},
+    time::Duration,
+};
 
 use axum::{
     Router,
@@ -86,6 +92,22 @@ impl Pages {
     }
 }
 
+/// The guide library and the pages rendered from it.
+type Site = (Arc<Library>, Arc<Pages>);
+
+/// The guides and static pages depend only on what is compiled in, so they are rendered and
+/// compressed once per process, however many apps it starts (tests start many).
+fn rendered_site() -> anyhow::Result<Site> {
+    static SITE: OnceLock<Result<Site, String>> = OnceLock::new();
+    SITE.get_or_init(|| {
+        let library = Library::load().map_err(|e| format!("{e:#}"))?;
+        let pages = Pages::render(&library).map_err(|e| format!("{e:#}"))?;
+        Ok((Arc::new(library), Arc::new(pages)))
+    })
+    .clone()
+    .map_err(anyhow::Error::msg)
+}
+
 /// What every handler can reach.
 #[derive(Clone, Debug)]
 pub struct AppState {
@@ -100,14 +122,13 @@ impl AppState {
     /// search index.
     pub async fn new(config: Config) -> anyhow::Result<AppState> {
         let store = Store::open(&config.database).await?;
-        let library = Library::load()?;
+        let (library, pages) = rendered_site()?;
         store.index_guides(library.all()).await?;
-        let pages = Pages::render(&library)?;
         Ok(AppState {
             config: Arc::new(config),
             store,
-            library: Arc::new(library),
-            pages: Arc::new(pages),
+            library,
+            pages,
         })
     }
 }

@@ -394,3 +394,203 @@ pub fn merge(record: &PlanRecord, edit: &Edit) -> Vec<StepDraft> {
     steps.truncate(MAX_STEPS);
     steps
 }
+
+#[cfg(test)]
+mod tests {
+    use time::macros::date;
+
+    use super::*;
+    use crate::store::plans::PlanRow;
+
+    fn input(target: &str, barriers: Vec<Barrier>) -> PlanInput {
+        PlanInput {
+            current_job: "Cashier".into(),
+            target_career: target.into(),
+            rungs: vec!["Shift lead".into()],
+            interests: String::new(),
+            strengths: String::new(),
+            horizon_months: 24,
+            barriers,
+        }
+    }
+
+    /// A stored plan made from `input`, as the store would give it back.
+    fn record(input: &PlanInput) -> PlanRecord {
+        let start = date!(2026 - 01 - 31);
+        let steps = planner::generate(input, start)
+            .iter()
+            .enumerate()
+            .map(|(i, g)| {
+                let d = draft(g);
+                StepRow {
+                    number: i as i64 + 1,
+                    position: i as i64 + 1,
+                    kind: d.kind,
+                    title: d.title,
+                    why: d.why,
+                    action: d.action,
+                    resources: d.resources,
+                    guide: d.guide,
+                    due_on: d.due_on,
+                    status: "todo".into(),
+                    note: String::new(),
+                }
+            })
+            .collect();
+        let a = answers(input);
+        PlanRecord {
+            plan: PlanRow {
+                id: "i".into(),
+                share_id: "s".into(),
+                current_job: a.current_job,
+                target_career: a.target_career,
+                interests: a.interests,
+                strengths: a.strengths,
+                horizon_months: a.horizon_months,
+                created_on: start,
+                review_on: date!(2026 - 04 - 30),
+                version: 1,
+            },
+            rungs: a.rungs,
+            barriers: a.barriers,
+            steps,
+        }
+    }
+
+    fn edit_of(record: &PlanRecord, change: impl FnOnce(&mut EditForm)) -> Edit {
+        let mut form = EditForm::from_record(record);
+        change(&mut form);
+        form.parse().expect("a valid edit")
+    }
+
+    #[test]
+    fn an_unchanged_form_keeps_every_step_as_it_was() {
+        let record = record(&input("Store manager", vec![]));
+
+        let steps = merge(&record, &edit_of(&record, |_| {}));
+
+        assert_eq!(steps.len(), record.steps.len());
+        assert!(
+            steps
+                .iter()
+                .zip(&record.steps)
+                .all(|(s, r)| s.number == Some(r.number) && s.title == r.title)
+        );
+    }
+
+    #[test]
+    fn removing_a_step_and_adding_one_of_your_own() {
+        let record = record(&input("Store manager", vec![]));
+
+        let steps = merge(
+            &record,
+            &edit_of(&record, |f| {
+                f.steps[2].remove = true;
+                f.new_title = "Ask about the opening".into();
+                f.new_due = "2027-05-01".into();
+            }),
+        );
+
+        assert_eq!(steps.len(), record.steps.len());
+        assert!(!steps.iter().any(|s| s.number == Some(3)));
+        let last = steps.last().unwrap();
+        assert_eq!(
+            (last.number, last.kind.as_str(), last.title.as_str()),
+            (None, CUSTOM_KIND, "Ask about the opening")
+        );
+        assert_eq!(last.due_on, Some(date!(2027 - 05 - 01)));
+    }
+
+    #[test]
+    fn new_answers_rewrite_generated_steps_but_a_title_typed_in_the_same_form_wins() {
+        let record = record(&input("Store manager", vec![]));
+
+        let steps = merge(
+            &record,
+            &edit_of(&record, |f| {
+                f.plan.target = "Buyer".into();
+                f.steps[1].title = "My own words".into();
+            }),
+        );
+
+        assert!(steps[0].title.contains("Buyer"), "{}", steps[0].title);
+        assert_eq!(
+            steps[0].number,
+            Some(1),
+            "same step, so its tick and note stay"
+        );
+        assert_eq!(steps[1].title, "My own words");
+    }
+
+    #[test]
+    fn a_new_barrier_adds_its_step_early_and_a_dropped_one_goes_unless_worked_on() {
+        let mut with_money = record(&input("Store manager", vec![Barrier::Money]));
+        let money_at = with_money
+            .steps
+            .iter()
+            .position(|s| s.kind == "barrier-money")
+            .unwrap();
+
+        let steps = merge(
+            &with_money,
+            &edit_of(&with_money, |f| f.plan.barriers = vec!["childcare".into()]),
+        );
+        assert!(!steps.iter().any(|s| s.kind == "barrier-money"));
+        assert_eq!(steps[1].kind, "barrier-childcare", "after the path step");
+        assert_eq!(steps[1].number, None);
+
+        with_money.steps[money_at].status = "done".into();
+        let steps = merge(
+            &with_money,
+            &edit_of(&with_money, |f| f.plan.barriers = vec![]),
+        );
+        assert!(
+            steps.iter().any(|s| s.kind == "barrier-money"),
+            "kept: it was done"
+        );
+    }
+
+    #[test]
+    fn an_edit_form_with_a_blank_step_title_or_a_bad_date_is_refused_with_the_field_named() {
+        let record = record(&input("Store manager", vec![]));
+        let mut form = EditForm::from_record(&record);
+        form.steps[0].title = "  ".into();
+        form.steps[1].due = "31/12/2027".into();
+        form.review_on = "soon".into();
+
+        let errors = form.parse().unwrap_err();
+
+        assert!(errors.contains_key("step-1-title"));
+        assert!(errors.contains_key("step-2-due"));
+        assert!(errors.contains_key("review_on"));
+    }
+
+    #[test]
+    fn edit_form_fields_are_read_by_step_number() {
+        let pairs = vec![
+            ("version".to_owned(), "3".to_owned()),
+            ("step-7-title".to_owned(), "Seven".to_owned()),
+            ("step-7-due".to_owned(), "2027-01-01".to_owned()),
+            ("step-2-remove".to_owned(), "1".to_owned()),
+            ("step-x-title".to_owned(), "ignored".to_owned()),
+        ];
+
+        let form = EditForm::from_pairs(pairs);
+
+        assert_eq!(form.version, "3");
+        assert_eq!(form.steps.len(), 2);
+        assert_eq!(
+            (form.steps[0].number, form.steps[0].title.as_str()),
+            (7, "Seven")
+        );
+        assert!(form.steps[1].remove);
+    }
+
+    #[test]
+    fn statuses_round_trip_through_their_slugs() {
+        for status in Status::ALL {
+            assert_eq!(Status::from_slug(status.slug()), Some(status));
+        }
+        assert_eq!(Status::from_slug("finished"), None);
+    }
+}

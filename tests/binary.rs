@@ -37,3 +37,55 @@ fn the_binary_creates_its_database_in_an_empty_folder_reuses_it_and_stops_on_sig
     process::signal(&server, "TERM");
     assert!(process::wait(&mut server).success());
 }
+
+#[test]
+fn request_logs_carry_a_request_id_and_never_a_whole_plan_id() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut server, address, log) =
+        process::start_logged(&dir.path().join("ladder.db"), "info,tower_http=debug");
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let id = runtime.block_on(async {
+        let client = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap();
+        let form = [
+            ("current", "Cashier"),
+            ("target", "Chef"),
+            ("horizon", "12"),
+        ];
+        let created = client
+            .post(format!("http://{address}/plans"))
+            .form(&form)
+            .send()
+            .await
+            .unwrap();
+        let location = created.headers()["location"].to_str().unwrap().to_owned();
+        client
+            .get(format!("http://{address}{location}"))
+            .send()
+            .await
+            .unwrap();
+        client
+            .get(format!("http://{address}{location}/plan.ics"))
+            .send()
+            .await
+            .unwrap();
+        location.trim_start_matches("/plans/").to_owned()
+    });
+
+    process::signal(&server, "TERM");
+    assert!(process::wait(&mut server).success());
+    let log = log.lock().unwrap().join("\n");
+
+    assert!(
+        log.contains(&format!("/plans/{}…", &id[..4])),
+        "masked path logged:\n{log}"
+    );
+    assert!(log.contains("id="), "request id in the span");
+    assert!(!log.contains(&id), "the whole id never appears");
+    assert!(!log.contains(&id[..12]), "nor a long part of it");
+}

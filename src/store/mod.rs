@@ -4,6 +4,7 @@
 //! module without touching the pages.
 
 pub mod plans;
+mod writer;
 
 use std::{path::Path, str::FromStr, time::Duration};
 
@@ -27,6 +28,8 @@ const READERS: u32 = 4;
 pub struct Store {
     pub(crate) writer: SqlitePool,
     pub(crate) reader: SqlitePool,
+    /// The group-commit task that runs every write after start-up.
+    write: writer::Writer,
 }
 
 impl Store {
@@ -53,7 +56,11 @@ impl Store {
             .max_connections(READERS)
             .connect_with(options.read_only(true))
             .await?;
-        Ok(Store { writer, reader })
+        Ok(Store {
+            write: writer::Writer::start(writer.clone()),
+            writer,
+            reader,
+        })
     }
 
     /// Whether the database answers a trivial query.

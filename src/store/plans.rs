@@ -1,7 +1,7 @@
 //! Plans, their rungs, barriers and steps. Every write that touches several rows is one
 //! transaction, so a plan is saved whole or not at all.
 
-use sqlx::{Sqlite, Transaction};
+use sqlx::{AssertSqlSafe, SqliteConnection};
 use time::Date;
 
 use super::Store;
@@ -96,6 +96,17 @@ pub struct NewPlan {
     pub steps: Vec<StepDraft>,
 }
 
+/// A whole edit of a plan: new answers, review date and the steps it keeps or adds, made from
+/// the plan as it was at `version`.
+#[derive(Debug, Clone)]
+pub struct PlanEdit {
+    pub id: String,
+    pub version: i64,
+    pub answers: Answers,
+    pub review_on: Date,
+    pub steps: Vec<StepDraft>,
+}
+
 /// What became of an edit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EditOutcome {
@@ -115,43 +126,10 @@ pub struct StepChange {
 impl Store {
     /// Saves a new plan whole, and returns its id. When the form's key was already used, nothing
     /// is written and the id of the plan that key made is returned instead.
-    pub async fn create_plan(&self, plan: &NewPlan) -> sqlx::Result<String> {
-        let mut tx = self.writer.begin().await?;
-        if let Some(key) = &plan.idempotency_key {
-            let existing: Option<String> =
-                sqlx::query_scalar("select id from plans where idempotency_key = ?")
-                    .bind(key)
-                    .fetch_optional(&mut *tx)
-                    .await?;
-            if let Some(id) = existing {
-                return Ok(id);
-            }
-        }
-        let a = &plan.answers;
-        sqlx::query(
-            r"insert into plans (id, share_id, current_job, target_career, interests, strengths,
-                  horizon_months, created_on, review_on, idempotency_key)
-              values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        )
-        .bind(&plan.id)
-        .bind(&plan.share_id)
-        .bind(&a.current_job)
-        .bind(&a.target_career)
-        .bind(&a.interests)
-        .bind(&a.strengths)
-        .bind(a.horizon_months)
-        .bind(plan.created_on)
-        .bind(plan.review_on)
-        .bind(&plan.idempotency_key)
-        .execute(&mut *tx)
-        .await?;
-        insert_rungs_and_barriers(&mut tx, &plan.id, a).await?;
-        for (index, step) in plan.steps.iter().enumerate() {
-            let number = index as i64 + 1;
-            insert_step(&mut tx, &plan.id, number, number, step).await?;
-        }
-        tx.commit().await?;
-        Ok(plan.id.clone())
+    pub async fn create_plan(&self, plan: NewPlan) -> sqlx::Result<String> {
+        self.write
+            .write(move |conn| Box::pin(async move { insert_plan(conn, &plan).await }))
+            .await
     }
 
     /// The plan with this (edit) id.
@@ -202,136 +180,194 @@ impl Store {
     /// Changes one step's status and/or note. Returns false when the plan or step is unknown.
     pub async fn update_step(
         &self,
-        id: &str,
+        id: String,
         number: i64,
-        change: &StepChange,
+        change: StepChange,
     ) -> sqlx::Result<bool> {
-        let result = sqlx::query(
-            r"update steps set status = coalesce(?, status), note = coalesce(?, note)
-              where plan_id = ? and number = ?",
-        )
-        .bind(change.status)
-        .bind(&change.note)
-        .bind(id)
-        .bind(number)
-        .execute(&self.writer)
-        .await?;
-        Ok(result.rows_affected() == 1)
+        self.write
+            .write(move |conn| {
+                Box::pin(async move {
+                    let result = sqlx::query(
+                        r"update steps set status = coalesce(?, status), note = coalesce(?, note)
+                          where plan_id = ? and number = ?",
+                    )
+                    .bind(change.status)
+                    .bind(&change.note)
+                    .bind(&id)
+                    .bind(number)
+                    .execute(&mut *conn)
+                    .await?;
+                    Ok(result.rows_affected() == 1)
+                })
+            })
+            .await
     }
 
     /// Replaces a plan's answers, review date and steps, if nobody saved it since `version`.
     /// Steps missing from `steps` are deleted; listed ones keep their status and note.
-    pub async fn edit_plan(
-        &self,
-        id: &str,
-        version: i64,
-        answers: &Answers,
-        review_on: Date,
-        steps: &[StepDraft],
-    ) -> sqlx::Result<EditOutcome> {
-        let mut tx = self.writer.begin().await?;
-        let updated = sqlx::query(
-            r"update plans set current_job = ?, target_career = ?, interests = ?, strengths = ?,
-                  horizon_months = ?, review_on = ?, version = version + 1,
-                  updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
-              where id = ? and version = ?",
-        )
-        .bind(&answers.current_job)
-        .bind(&answers.target_career)
-        .bind(&answers.interests)
-        .bind(&answers.strengths)
-        .bind(answers.horizon_months)
-        .bind(review_on)
-        .bind(id)
-        .bind(version)
-        .execute(&mut *tx)
-        .await?;
-        if updated.rows_affected() == 0 {
-            let exists: Option<i64> = sqlx::query_scalar("select 1 from plans where id = ?")
-                .bind(id)
-                .fetch_optional(&mut *tx)
-                .await?;
-            return Ok(if exists.is_some() {
-                EditOutcome::Stale
-            } else {
-                EditOutcome::NotFound
-            });
-        }
-        for table in [
-            "delete from rungs where plan_id = ?",
-            "delete from barriers where plan_id = ?",
-        ] {
-            sqlx::query(table).bind(id).execute(&mut *tx).await?;
-        }
-        insert_rungs_and_barriers(&mut tx, id, answers).await?;
-
-        let kept: Vec<i64> = steps.iter().filter_map(|s| s.number).collect();
-        let existing: Vec<i64> = sqlx::query_scalar("select number from steps where plan_id = ?")
-            .bind(id)
-            .fetch_all(&mut *tx)
-            .await?;
-        for number in existing.iter().filter(|n| !kept.contains(n)) {
-            sqlx::query("delete from steps where plan_id = ? and number = ?")
-                .bind(id)
-                .bind(number)
-                .execute(&mut *tx)
-                .await?;
-        }
-        let mut next = existing.iter().max().copied().unwrap_or(0) + 1;
-        for (index, step) in steps.iter().enumerate() {
-            let position = index as i64 + 1;
-            match step.number.filter(|n| existing.contains(n)) {
-                Some(number) => {
-                    sqlx::query(
-                        r"update steps set position = ?, kind = ?, title = ?, why = ?, action = ?,
-                              resources = ?, guide = ?, due_on = ?
-                          where plan_id = ? and number = ?",
-                    )
-                    .bind(position)
-                    .bind(&step.kind)
-                    .bind(&step.title)
-                    .bind(&step.why)
-                    .bind(&step.action)
-                    .bind(&step.resources)
-                    .bind(&step.guide)
-                    .bind(step.due_on)
-                    .bind(id)
-                    .bind(number)
-                    .execute(&mut *tx)
-                    .await?;
-                }
-                None => {
-                    insert_step(&mut tx, id, next, position, step).await?;
-                    next += 1;
-                }
-            }
-        }
-        tx.commit().await?;
-        Ok(EditOutcome::Saved)
+    pub async fn edit_plan(&self, edit: PlanEdit) -> sqlx::Result<EditOutcome> {
+        self.write
+            .write(move |conn| Box::pin(async move { apply_edit(conn, &edit).await }))
+            .await
     }
 
     /// Deletes a plan and, through the foreign keys, everything in it.
-    pub async fn delete_plan(&self, id: &str) -> sqlx::Result<bool> {
-        let result = sqlx::query("delete from plans where id = ?")
-            .bind(id)
-            .execute(&self.writer)
-            .await?;
-        Ok(result.rows_affected() == 1)
+    pub async fn delete_plan(&self, id: String) -> sqlx::Result<bool> {
+        self.write
+            .write(move |conn| {
+                Box::pin(async move {
+                    let result = sqlx::query("delete from plans where id = ?")
+                        .bind(&id)
+                        .execute(&mut *conn)
+                        .await?;
+                    Ok(result.rows_affected() == 1)
+                })
+            })
+            .await
     }
 
     /// Gives the plan a new read-only share id; the old share link stops working.
-    pub async fn rotate_share_id(&self, id: &str, share_id: &str) -> sqlx::Result<bool> {
-        let result = sqlx::query("update plans set share_id = ? where id = ?")
-            .bind(share_id)
-            .bind(id)
-            .execute(&self.writer)
-            .await?;
-        Ok(result.rows_affected() == 1)
+    pub async fn rotate_share_id(&self, id: String, share_id: String) -> sqlx::Result<bool> {
+        self.write
+            .write(move |conn| {
+                Box::pin(async move {
+                    let result = sqlx::query("update plans set share_id = ? where id = ?")
+                        .bind(&share_id)
+                        .bind(&id)
+                        .execute(&mut *conn)
+                        .await?;
+                    Ok(result.rows_affected() == 1)
+                })
+            })
+            .await
     }
 }
 
+async fn insert_plan(conn: &mut SqliteConnection, plan: &NewPlan) -> sqlx::Result<String> {
+    if let Some(key) = &plan.idempotency_key {
+        let existing: Option<String> =
+            sqlx::query_scalar("select id from plans where idempotency_key = ?")
+                .bind(key)
+                .fetch_optional(&mut *conn)
+                .await?;
+        if let Some(id) = existing {
+            return Ok(id);
+        }
+    }
+    let a = &plan.answers;
+    sqlx::query(
+        r"insert into plans (id, share_id, current_job, target_career, interests, strengths,
+              horizon_months, created_on, review_on, idempotency_key)
+          values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(&plan.id)
+    .bind(&plan.share_id)
+    .bind(&a.current_job)
+    .bind(&a.target_career)
+    .bind(&a.interests)
+    .bind(&a.strengths)
+    .bind(a.horizon_months)
+    .bind(plan.created_on)
+    .bind(plan.review_on)
+    .bind(&plan.idempotency_key)
+    .execute(&mut *conn)
+    .await?;
+    insert_rungs_and_barriers(conn, &plan.id, a).await?;
+    let numbered: Vec<(i64, i64, &StepDraft)> = plan
+        .steps
+        .iter()
+        .enumerate()
+        .map(|(index, step)| (index as i64 + 1, index as i64 + 1, step))
+        .collect();
+    insert_steps(conn, &plan.id, &numbered).await?;
+    Ok(plan.id.clone())
+}
+
+async fn apply_edit(conn: &mut SqliteConnection, edit: &PlanEdit) -> sqlx::Result<EditOutcome> {
+    let (id, answers) = (&edit.id, &edit.answers);
+    let updated = sqlx::query(
+        r"update plans set current_job = ?, target_career = ?, interests = ?, strengths = ?,
+              horizon_months = ?, review_on = ?, version = version + 1,
+              updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+          where id = ? and version = ?",
+    )
+    .bind(&answers.current_job)
+    .bind(&answers.target_career)
+    .bind(&answers.interests)
+    .bind(&answers.strengths)
+    .bind(answers.horizon_months)
+    .bind(edit.review_on)
+    .bind(id)
+    .bind(edit.version)
+    .execute(&mut *conn)
+    .await?;
+    if updated.rows_affected() == 0 {
+        let exists: Option<i64> = sqlx::query_scalar("select 1 from plans where id = ?")
+            .bind(id)
+            .fetch_optional(&mut *conn)
+            .await?;
+        return Ok(if exists.is_some() {
+            EditOutcome::Stale
+        } else {
+            EditOutcome::NotFound
+        });
+    }
+    for sql in [
+        "delete from rungs where plan_id = ?",
+        "delete from barriers where plan_id = ?",
+    ] {
+        sqlx::query(sql).bind(id).execute(&mut *conn).await?;
+    }
+    insert_rungs_and_barriers(conn, id, answers).await?;
+
+    let existing: Vec<i64> = sqlx::query_scalar("select number from steps where plan_id = ?")
+        .bind(id)
+        .fetch_all(&mut *conn)
+        .await?;
+    let kept: Vec<i64> = edit.steps.iter().filter_map(|s| s.number).collect();
+    for number in existing.iter().filter(|n| !kept.contains(n)) {
+        sqlx::query("delete from steps where plan_id = ? and number = ?")
+            .bind(id)
+            .bind(number)
+            .execute(&mut *conn)
+            .await?;
+    }
+    let mut next = existing.iter().max().copied().unwrap_or(0) + 1;
+    let mut new_steps = Vec::new();
+    for (index, step) in edit.steps.iter().enumerate() {
+        let position = index as i64 + 1;
+        match step.number.filter(|n| existing.contains(n)) {
+            Some(number) => {
+                sqlx::query(
+                    r"update steps set position = ?, kind = ?, title = ?, why = ?, action = ?,
+                          resources = ?, guide = ?, due_on = ?
+                      where plan_id = ? and number = ?",
+                )
+                .bind(position)
+                .bind(&step.kind)
+                .bind(&step.title)
+                .bind(&step.why)
+                .bind(&step.action)
+                .bind(&step.resources)
+                .bind(&step.guide)
+                .bind(step.due_on)
+                .bind(id)
+                .bind(number)
+                .execute(&mut *conn)
+                .await?;
+            }
+            None => {
+                new_steps.push((next, position, step));
+                next += 1;
+            }
+        }
+    }
+    insert_steps(conn, id, &new_steps).await?;
+    Ok(EditOutcome::Saved)
+}
+
 async fn insert_rungs_and_barriers(
-    tx: &mut Transaction<'_, Sqlite>,
+    conn: &mut SqliteConnection,
     id: &str,
     answers: &Answers,
 ) -> sqlx::Result<()> {
@@ -340,42 +376,49 @@ async fn insert_rungs_and_barriers(
             .bind(id)
             .bind(index as i64 + 1)
             .bind(title)
-            .execute(&mut **tx)
+            .execute(&mut *conn)
             .await?;
     }
     for barrier in &answers.barriers {
         sqlx::query("insert into barriers (plan_id, barrier) values (?, ?)")
             .bind(id)
             .bind(barrier)
-            .execute(&mut **tx)
+            .execute(&mut *conn)
             .await?;
     }
     Ok(())
 }
 
-async fn insert_step(
-    tx: &mut Transaction<'_, Sqlite>,
+/// Inserts `(number, position, step)` rows in one statement: a plan's dozen steps cost one
+/// round trip to SQLite instead of a dozen.
+async fn insert_steps(
+    conn: &mut SqliteConnection,
     id: &str,
-    number: i64,
-    position: i64,
-    step: &StepDraft,
+    steps: &[(i64, i64, &StepDraft)],
 ) -> sqlx::Result<()> {
-    sqlx::query(
-        r"insert into steps (plan_id, number, position, kind, title, why, action, resources, guide,
-              due_on)
-          values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-    )
-    .bind(id)
-    .bind(number)
-    .bind(position)
-    .bind(&step.kind)
-    .bind(&step.title)
-    .bind(&step.why)
-    .bind(&step.action)
-    .bind(&step.resources)
-    .bind(&step.guide)
-    .bind(step.due_on)
-    .execute(&mut **tx)
-    .await?;
+    if steps.is_empty() {
+        return Ok(());
+    }
+    // Only placeholders are repeated; every value is bound, never spliced into the SQL.
+    let rows = vec!["(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"; steps.len()].join(", ");
+    let sql = format!(
+        "insert into steps (plan_id, number, position, kind, title, why, action, resources, \
+         guide, due_on) values {rows}"
+    );
+    let mut query = sqlx::query(AssertSqlSafe(sql));
+    for (number, position, step) in steps {
+        query = query
+            .bind(id)
+            .bind(*number)
+            .bind(*position)
+            .bind(&step.kind)
+            .bind(&step.title)
+            .bind(&step.why)
+            .bind(&step.action)
+            .bind(&step.resources)
+            .bind(&step.guide)
+            .bind(step.due_on);
+    }
+    query.execute(&mut *conn).await?;
     Ok(())
 }

@@ -4,16 +4,23 @@ use std::{
     io::{BufRead, BufReader},
     path::Path,
     process::{Child, Command, ExitStatus, Stdio},
+    sync::{Arc, Mutex},
     time::Duration,
 };
 
 /// Starts `ladder` on a free port of 127.0.0.1 with this database and returns it with the
 /// address it printed. Writes are not rate limited: the tests send many from one address.
 pub fn start(database: &Path) -> (Child, String) {
+    let (child, address, _) = start_logged(database, "info");
+    (child, address)
+}
+
+/// Like `start`, with a log filter, also returning every log line the server prints.
+pub fn start_logged(database: &Path, filter: &str) -> (Child, String, Arc<Mutex<Vec<String>>>) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_ladder"))
         .args(["--bind", "127.0.0.1:0", "--rate-limit", "off", "--database"])
         .arg(database)
-        .env("RUST_LOG", "info")
+        .env("RUST_LOG", filter)
         .env("NO_COLOR", "1")
         .stdout(Stdio::piped())
         .spawn()
@@ -26,8 +33,14 @@ pub fn start(database: &Path) -> (Child, String) {
         .find_map(|line| line.split("serving on http://").nth(1).map(str::to_owned))
         .expect("the server says where it listens");
     // Keep draining the log so the server never blocks on a full pipe.
-    std::thread::spawn(move || lines.for_each(drop));
-    (child, address.trim().to_owned())
+    let log = Arc::new(Mutex::new(Vec::new()));
+    let sink = log.clone();
+    std::thread::spawn(move || {
+        for line in lines.map_while(Result::ok) {
+            sink.lock().expect("log").push(line);
+        }
+    });
+    (child, address.trim().to_owned(), log)
 }
 
 /// Sends a signal with `kill` (no unsafe code, no extra crate).

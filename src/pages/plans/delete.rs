@@ -36,6 +36,6 @@ pub async fn delete_plan(
     PathParams(id): PathParams<String>,
 ) -> Result<DeletedPage> {
     load_plan(&state, &id).await?;
-    state.store.delete_plan(&id).await?;
+    state.store.delete_plan(id).await?;
     Ok(DeletedPage)
 }

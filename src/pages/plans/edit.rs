@@ -16,7 +16,7 @@ use crate::{
     extract::PathParams,
     planner::PlanForm,
     plans::{self, EditErrors, EditForm},
-    store::plans::{EditOutcome, PlanRecord},
+    store::plans::{EditOutcome, PlanEdit, PlanRecord},
 };
 
 #[derive(Template, WebTemplate)]
@@ -76,13 +76,14 @@ pub async fn save_plan(
     if edit.version != record.plan.version {
         return Ok(conflict(id, form, &record));
     }
-    let steps = plans::merge(&record, &edit);
-    let answers = plans::answers(&edit.input);
-    match state
-        .store
-        .edit_plan(&id, edit.version, &answers, edit.review_on, &steps)
-        .await?
-    {
+    let change = PlanEdit {
+        id: id.clone(),
+        version: edit.version,
+        answers: plans::answers(&edit.input),
+        review_on: edit.review_on,
+        steps: plans::merge(&record, &edit),
+    };
+    match state.store.edit_plan(change).await? {
         EditOutcome::Saved => Ok(Redirect::to(&format!("/plans/{id}")).into_response()),
         EditOutcome::Stale => {
             let record = load_plan(&state, &id).await?;

@@ -78,6 +78,6 @@ pub async fn create_plan(
             .map(plans::draft)
             .collect(),
     };
-    let id = state.store.create_plan(&plan).await?;
+    let id = state.store.create_plan(plan).await?;
     Ok(Redirect::to(&format!("/plans/{id}")).into_response())
 }

@@ -15,7 +15,11 @@ pub async fn rotate_share_link(
     PathParams(id): PathParams<String>,
 ) -> Result<Redirect> {
     load_plan(&state, &id).await?;
-    if !state.store.rotate_share_id(&id, &ids::new_id()).await? {
+    if !state
+        .store
+        .rotate_share_id(id.clone(), ids::new_id())
+        .await?
+    {
         return Err(AppError::NotFound);
     }
     Ok(Redirect::to(&format!("/plans/{id}#share-link")))

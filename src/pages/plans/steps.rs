@@ -2,12 +2,12 @@
 
 use axum::{extract::State, response::Redirect};
 
-use super::load_plan;
 use crate::{
     AppState,
     error::{AppError, Result},
     extract::FormPairs,
     extract::PathParams,
+    ids,
     plans::{MAX_NOTE_CHARS, Status},
     store::plans::StepChange,
 };
@@ -17,13 +17,13 @@ pub async fn update_step(
     PathParams((id, step)): PathParams<(String, String)>,
     form: FormPairs,
 ) -> Result<Redirect> {
-    let record = load_plan(&state, &id).await?;
     let number: i64 = step.parse().map_err(|_| AppError::NotFound)?;
-    if !record.steps.iter().any(|s| s.number == number) {
+    if !ids::is_well_formed(&id) {
         return Err(AppError::NotFound);
     }
     let change = parse_change(&form)?;
-    if !state.store.update_step(&id, number, &change).await? {
+    // One statement: the update itself tells whether the plan and step exist.
+    if !state.store.update_step(id.clone(), number, change).await? {
         return Err(AppError::NotFound);
     }
     Ok(Redirect::to(&format!("/plans/{id}#step-{number}")))

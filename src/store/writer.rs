@@ -1,0 +1,171 @@
+//! Group commit: one task owns the write connection, takes every write queued while the last
+//! transaction ran, applies them in one `BEGIN IMMEDIATE` transaction (each inside its own
+//! savepoint, so one failing write does not undo the others) and answers each caller only after
+//! the commit returned. With `synchronous = FULL` each answer is a durable write, while the cost
+//! of the fsync is shared by every write in the batch.
+
+use futures_core::future::BoxFuture;
+use sqlx::{SqliteConnection, SqlitePool};
+use tokio::sync::{mpsc, oneshot};
+
+/// Most writes one transaction takes, so a flood cannot make one commit arbitrarily long.
+const MAX_BATCH: usize = 512;
+/// Writes that may wait in the queue before callers wait to enqueue.
+const QUEUE: usize = 4096;
+
+/// Answers a write's caller once the commit's outcome is known (`None`: committed).
+type Answer = Box<dyn FnOnce(Option<&str>) + Send>;
+
+/// What a write tells the writer: whether it succeeded (else its savepoint is rolled back), and
+/// how to answer its caller.
+type Outcome = (bool, Answer);
+
+/// A queued write, run on the connection inside the batch's transaction.
+type Job = Box<dyn for<'c> FnOnce(&'c mut SqliteConnection) -> BoxFuture<'c, Outcome> + Send>;
+
+/// The sending side of the writer task.
+#[derive(Clone, Debug)]
+pub(crate) struct Writer {
+    jobs: mpsc::Sender<Job>,
+}
+
+impl Writer {
+    /// Starts the task that does every write through `pool` (which holds one connection).
+    pub(crate) fn start(pool: SqlitePool) -> Writer {
+        let (jobs, queue) = mpsc::channel(QUEUE);
+        tokio::spawn(run(pool, queue));
+        Writer { jobs }
+    }
+
+    /// Runs `work` in the next batch; returns its result once the batch is committed.
+    pub(crate) async fn write<T, F>(&self, work: F) -> sqlx::Result<T>
+    where
+        T: Send + 'static,
+        F: for<'c> FnOnce(&'c mut SqliteConnection) -> BoxFuture<'c, sqlx::Result<T>>
+            + Send
+            + 'static,
+    {
+        let (reply, answer) = oneshot::channel::<sqlx::Result<T>>();
+        let job: Job = Box::new(move |conn| {
+            Box::pin(async move {
+                let result = work(conn).await;
+                let ok = result.is_ok();
+                let answer: Answer = Box::new(move |commit_error| {
+                    let result = match (result, commit_error) {
+                        (Ok(_), Some(error)) => Err(sqlx::Error::Protocol(error.to_owned())),
+                        (result, _) => result,
+                    };
+                    let _ = reply.send(result);
+                });
+                (ok, answer)
+            })
+        });
+        self.jobs
+            .send(job)
+            .await
+            .map_err(|_| sqlx::Error::PoolClosed)?;
+        // A dropped reply means the batch never ran (the database was closed or failed to start
+        // a transaction).
+        answer.await.map_err(|_| sqlx::Error::PoolClosed)?
+    }
+}
+
+async fn run(pool: SqlitePool, mut queue: mpsc::Receiver<Job>) {
+    let mut batch = Vec::with_capacity(MAX_BATCH);
+    while queue.recv_many(&mut batch, MAX_BATCH).await > 0 {
+        let mut conn = match pool.acquire().await {
+            Ok(conn) => conn,
+            Err(error) => {
+                tracing::error!(%error, "write connection unavailable");
+                batch.clear();
+                continue;
+            }
+        };
+        if let Err(error) = sqlx::query("begin immediate").execute(&mut *conn).await {
+            tracing::error!(%error, "could not begin a write transaction");
+            batch.clear();
+            continue;
+        }
+        let mut answers = Vec::with_capacity(batch.len());
+        for job in batch.drain(..) {
+            let saved = sqlx::query("savepoint job")
+                .execute(&mut *conn)
+                .await
+                .is_ok();
+            let (ok, answer) = job(&mut conn).await;
+            if saved {
+                if !ok {
+                    let _ = sqlx::query("rollback to job").execute(&mut *conn).await;
+                }
+                let _ = sqlx::query("release job").execute(&mut *conn).await;
+            }
+            answers.push(answer);
+        }
+        let error = match sqlx::query("commit").execute(&mut *conn).await {
+            Ok(_) => None,
+            Err(error) => {
+                tracing::error!(%error, "commit failed");
+                let _ = sqlx::query("rollback").execute(&mut *conn).await;
+                Some(error.to_string())
+            }
+        };
+        for answer in answers {
+            answer(error.as_deref());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::store::Store;
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn concurrent_writes_share_commits_and_a_failing_one_undoes_only_itself() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("ladder.db")).await.unwrap();
+        sqlx::query("create table t (n integer primary key)")
+            .execute(&store.writer)
+            .await
+            .unwrap();
+
+        let writes = (0..300_i64).map(|n| {
+            let store = store.clone();
+            // Every hundredth write inserts a row and then a duplicate of it: it must fail whole.
+            tokio::spawn(async move {
+                store
+                    .write
+                    .write(move |conn| {
+                        Box::pin(async move {
+                            sqlx::query("insert into t (n) values (?)")
+                                .bind(n)
+                                .execute(&mut *conn)
+                                .await?;
+                            if n % 100 == 0 {
+                                sqlx::query("insert into t (n) values (?)")
+                                    .bind(n)
+                                    .execute(&mut *conn)
+                                    .await?;
+                            }
+                            Ok(n)
+                        })
+                    })
+                    .await
+            })
+        });
+        let results: Vec<_> = futures_util::future::join_all(writes).await;
+
+        let failed = results
+            .iter()
+            .filter(|r| r.as_ref().unwrap().is_err())
+            .count();
+        assert_eq!(failed, 3);
+        let rows: i64 = sqlx::query_scalar("select count(*) from t")
+            .fetch_one(&store.reader)
+            .await
+            .unwrap();
+        assert_eq!(
+            rows, 297,
+            "the failing writes left nothing behind, the others all landed"
+        );
+    }
+}
