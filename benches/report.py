@@ -192,8 +192,9 @@ def main():
             "connections": args.connections,
             "server_cpu": 0,
             "load_cpu": 1,
-            "quiet_limit": "a run is measured again (up to 3 tries in a full run) while other "
-                           "processes take more than 0.10 of a core",
+            "quiet": "a full run waits up to 30 s for both cores to be quiet before each run, "
+                     "and measures again (up to 3 tries) while other processes take more than "
+                     "0.10 of either core",
             "nginx_gzip_level": args.gzip_level,
             "plans_seeded": [args.small, args.large],
             "tools": args.tools,
