@@ -141,7 +141,10 @@ def main():
         f"Ladder {plan_s:,.0f} req/s with {args.small:,} plans (server CPU "
         f"{med('plan_small_cpu'):.2f}), nginx {guide_n:,.0f} req/s; per CPU-second "
         f"{per_cpu('plan_small_rps'):,.0f} vs nginx {per_cpu('guide_nginx_rps'):,.0f} (ratio "
-        f"{ratio(per_cpu('plan_small_rps'), per_cpu('guide_nginx_rps')):.3f})" + others("plan_small"),
+        f"{ratio(per_cpu('plan_small_rps'), per_cpu('guide_nginx_rps')):.3f}); vs nginx gzip_static "
+        f"{ratio(plan_s, guide_pre):.3f} (per CPU-second "
+        f"{ratio(per_cpu('plan_small_rps'), per_cpu('guide_nginxpre_rps')):.3f})"
+        + others("plan_small"),
         {"ladder_rps": numbers("plan_small_rps")})
 
     r = ratio(plan_l, plan_s)
