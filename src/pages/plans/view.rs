@@ -102,7 +102,11 @@ impl PlanView {
             steps: {
                 let generated = planner::generate(&input_of(record), p.created_on);
                 let fresh = |kind: &str| generated.iter().find(|g| g.kind.slug() == kind);
-                record.steps.iter().map(|row| StepView::from_row(row, fresh(&row.kind))).collect()
+                record
+                    .steps
+                    .iter()
+                    .map(|row| StepView::from_row(row, fresh(&row.kind)))
+                    .collect()
             },
         }
     }
