@@ -7,7 +7,9 @@ fn main() {
     println!("cargo:rerun-if-changed=migrations");
     println!("cargo:rerun-if-changed=templates/guides");
     println!("cargo:rerun-if-changed=static/style.css");
-    fingerprint_stylesheet();
+    println!("cargo:rerun-if-changed=static/copy-link.js");
+    fingerprint("static/style.css", "LADDER_STYLE_HASH");
+    fingerprint("static/copy-link.js", "LADDER_SCRIPT_HASH");
 
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("templates/guides");
     let mut entries: Vec<_> = fs::read_dir(&dir)
@@ -36,14 +38,14 @@ fn main() {
     fs::write(dest, out).expect("write guide_sources.rs");
 }
 
-/// Exposes a short content hash of the stylesheet as `LADDER_STYLE_HASH`: pages link to
-/// `/static/style.css?v=HASH`, so browsers may cache it for a year and still see every change.
-fn fingerprint_stylesheet() {
-    let css = fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("static/style.css"))
-        .expect("static/style.css exists");
+/// Exposes a short content hash of a static file as the environment variable `name`: pages link
+/// to `/static/style.css?v=HASH`, so browsers may cache it for a year and still see every change.
+fn fingerprint(file: &str, name: &str) {
+    let bytes = fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join(file))
+        .unwrap_or_else(|e| panic!("{file}: {e}"));
     // FNV-1a: tiny, stable across builds and platforms, and enough to tell versions apart.
-    let hash = css.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, &b| {
+    let hash = bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, &b| {
         (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
     });
-    println!("cargo:rustc-env=LADDER_STYLE_HASH={hash:016x}");
+    println!("cargo:rustc-env={name}={hash:016x}");
 }

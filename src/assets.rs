@@ -14,6 +14,9 @@ use tower_http::services::ServeDir;
 /// Content hash of `static/style.css` at build time; pages add it as `?v=` to the URL.
 pub const STYLE_HASH: &str = env!("LADDER_STYLE_HASH");
 
+/// Content hash of `static/copy-link.js` at build time, used the same way.
+pub const SCRIPT_HASH: &str = env!("LADDER_SCRIPT_HASH");
+
 /// Routes for `/static/...`.
 pub fn router<S: Clone + Send + Sync + 'static>(dir: &Path) -> Router<S> {
     Router::new()

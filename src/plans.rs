@@ -450,6 +450,8 @@ mod tests {
                 created_on: start,
                 review_on: date!(2026 - 04 - 30),
                 version: 1,
+                rungs: None,
+                barriers: None,
             },
             rungs: a.rungs,
             barriers: a.barriers,

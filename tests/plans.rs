@@ -78,6 +78,29 @@ async fn a_good_form_is_saved_and_answered_with_303_to_its_private_url() {
 }
 
 #[tokio::test]
+async fn only_the_owners_page_loads_the_copy_link_script() {
+    let app = TestApp::spawn().await;
+    let location = create(&app, GOOD).await;
+    let script = format!(
+        "<script src=\"/static/copy-link.js?v={}\" defer></script>",
+        ladder::assets::SCRIPT_HASH
+    );
+
+    let owner = app.get_text(&location).await.1;
+    let shared = app.get_text(&share_path(&owner)).await.1;
+
+    assert!(
+        owner.contains(&script),
+        "owner's page enhances its link fields"
+    );
+    assert!(
+        !shared.contains("copy-link.js"),
+        "the read-only view has none"
+    );
+    assert_eq!(select(&owner, "input.copy-link").len(), 2);
+}
+
+#[tokio::test]
 async fn plan_pages_are_private_and_never_cached() {
     let app = TestApp::spawn().await;
     let location = create(&app, GOOD).await;

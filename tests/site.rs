@@ -265,3 +265,50 @@ async fn the_app_restarts_on_the_same_database_file() {
     assert_eq!(app.database, database);
     assert_eq!(app.get("/healthz").await.status(), 200);
 }
+
+#[tokio::test]
+async fn pages_run_only_the_sites_own_scripts_and_styles_and_nothing_inline() {
+    let app = TestApp::spawn().await;
+
+    let response = app.get("/").await;
+
+    let policy = response.headers()["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(policy.starts_with("default-src 'none';"), "{policy}");
+    assert!(policy.contains("script-src 'self';"), "{policy}");
+    assert!(policy.contains("style-src 'self';"), "{policy}");
+    assert!(!policy.contains("unsafe"), "{policy}");
+    let body = response.text().await.unwrap();
+    assert!(
+        !body.contains(" style=\""),
+        "no style attributes: the policy blocks them"
+    );
+}
+
+#[tokio::test]
+async fn the_copy_link_script_is_served_with_cache_headers() {
+    let app = TestApp::spawn().await;
+
+    let response = app
+        .get(&format!(
+            "/static/copy-link.js?v={}",
+            ladder::assets::SCRIPT_HASH
+        ))
+        .await;
+
+    assert_eq!(response.status(), 200);
+    assert!(
+        response.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .contains("javascript")
+    );
+    assert!(
+        response.headers()["cache-control"]
+            .to_str()
+            .unwrap()
+            .contains("immutable")
+    );
+}

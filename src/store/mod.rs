@@ -3,6 +3,7 @@
 //! Handlers call these functions and never build SQL, so another backend can replace this
 //! module without touching the pages.
 
+mod coalesce;
 pub mod plans;
 mod writer;
 
@@ -30,6 +31,9 @@ pub struct Store {
     pub(crate) reader: SqlitePool,
     /// The group-commit task that runs every write after start-up.
     write: writer::Writer,
+    /// New plans and step changes, coalesced into multi-row writes.
+    creates: coalesce::Coalescer<plans::NewPlan, String>,
+    step_updates: coalesce::Coalescer<plans::StepUpdate, bool>,
 }
 
 impl Store {
@@ -56,8 +60,11 @@ impl Store {
             .max_connections(READERS)
             .connect_with(options.read_only(true))
             .await?;
+        let write = writer::Writer::start(writer.clone());
         Ok(Store {
-            write: writer::Writer::start(writer.clone()),
+            creates: coalesce::Coalescer::start(write.clone(), plans::insert_plans),
+            step_updates: coalesce::Coalescer::start(write.clone(), plans::update_steps),
+            write,
             writer,
             reader,
         })

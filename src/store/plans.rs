@@ -1,7 +1,10 @@
 //! Plans, their rungs, barriers and steps. Every write that touches several rows is one
 //! transaction, so a plan is saved whole or not at all.
 
-use sqlx::{AssertSqlSafe, SqliteConnection};
+use std::collections::HashMap;
+
+use futures_core::future::BoxFuture;
+use sqlx::{Arguments, AssertSqlSafe, SqliteConnection, sqlite::SqliteArguments};
 use time::Date;
 
 use super::Store;
@@ -11,7 +14,14 @@ macro_rules! select_plan {
     ($filter:literal) => {
         concat!(
             "select id, share_id, current_job, target_career, interests, strengths, ",
-            "horizon_months, created_on, review_on, version from plans ",
+            "horizon_months, created_on, review_on, version, ",
+            // Rungs and barriers ride along joined by the unit separator, which the form
+            // refuses in any field, so a plan page costs two queries instead of four.
+            "(select group_concat(title, char(31) order by position) from rungs ",
+            "where plan_id = plans.id) as rungs, ",
+            "(select group_concat(barrier, char(31)) from barriers ",
+            "where plan_id = plans.id) as barriers ",
+            "from plans ",
             $filter
         )
     };
@@ -30,6 +40,10 @@ pub struct PlanRow {
     pub created_on: Date,
     pub review_on: Date,
     pub version: i64,
+    /// Rung titles, bottom first, joined by U+001F.
+    pub(crate) rungs: Option<String>,
+    /// Barrier slugs joined by U+001F.
+    pub(crate) barriers: Option<String>,
 }
 
 /// One step as stored.
@@ -125,11 +139,10 @@ pub struct StepChange {
 
 impl Store {
     /// Saves a new plan whole, and returns its id. When the form's key was already used, nothing
-    /// is written and the id of the plan that key made is returned instead.
+    /// is written and the id of the plan that key made is returned instead. Plans arriving
+    /// together are saved together (see `coalesce`).
     pub async fn create_plan(&self, plan: NewPlan) -> sqlx::Result<String> {
-        self.write
-            .write(move |conn| Box::pin(async move { insert_plan(conn, &plan).await }))
-            .await
+        self.creates.submit(plan).await
     }
 
     /// The plan with this (edit) id.
@@ -151,16 +164,14 @@ impl Store {
     }
 
     async fn complete(&self, row: Option<PlanRow>) -> sqlx::Result<Option<PlanRecord>> {
-        let Some(plan) = row else { return Ok(None) };
-        let rungs =
-            sqlx::query_scalar("select title from rungs where plan_id = ? order by position")
-                .bind(&plan.id)
-                .fetch_all(&self.reader)
-                .await?;
-        let barriers = sqlx::query_scalar("select barrier from barriers where plan_id = ?")
-            .bind(&plan.id)
-            .fetch_all(&self.reader)
-            .await?;
+        let Some(mut plan) = row else { return Ok(None) };
+        let split = |joined: Option<String>| -> Vec<String> {
+            joined
+                .map(|j| j.split('\u{1f}').map(str::to_owned).collect())
+                .unwrap_or_default()
+        };
+        let rungs = split(plan.rungs.take());
+        let barriers = split(plan.barriers.take());
         let steps = sqlx::query_as::<_, StepRow>(
             r"select number, position, kind, title, why, action, resources, guide, due_on, status,
                      note
@@ -184,22 +195,8 @@ impl Store {
         number: i64,
         change: StepChange,
     ) -> sqlx::Result<bool> {
-        self.write
-            .write(move |conn| {
-                Box::pin(async move {
-                    let result = sqlx::query(
-                        r"update steps set status = coalesce(?, status), note = coalesce(?, note)
-                          where plan_id = ? and number = ?",
-                    )
-                    .bind(change.status)
-                    .bind(&change.note)
-                    .bind(&id)
-                    .bind(number)
-                    .execute(&mut *conn)
-                    .await?;
-                    Ok(result.rows_affected() == 1)
-                })
-            })
+        self.step_updates
+            .submit(StepUpdate { id, number, change })
             .await
     }
 
@@ -243,44 +240,136 @@ impl Store {
     }
 }
 
-async fn insert_plan(conn: &mut SqliteConnection, plan: &NewPlan) -> sqlx::Result<String> {
-    if let Some(key) = &plan.idempotency_key {
-        let existing: Option<String> =
-            sqlx::query_scalar("select id from plans where idempotency_key = ?")
-                .bind(key)
-                .fetch_optional(&mut *conn)
-                .await?;
-        if let Some(id) = existing {
-            return Ok(id);
+/// Saves a group of new plans with one multi-row insert per table. A key already used (in the
+/// database or earlier in the group) gives back the plan it made and writes nothing.
+pub(crate) fn insert_plans(
+    conn: &mut SqliteConnection,
+    plans: Vec<NewPlan>,
+) -> BoxFuture<'_, sqlx::Result<Vec<String>>> {
+    Box::pin(async move {
+        let keys: Vec<Value> = plans
+            .iter()
+            .filter_map(|p| p.idempotency_key.as_deref())
+            .map(Value::Text)
+            .collect();
+        let mut known: HashMap<String, String> = HashMap::new();
+        for chunk in keys.chunks(ROWS_PER_INSERT) {
+            let sql = format!(
+                "select idempotency_key, id from plans where idempotency_key in ({})",
+                vec!["?"; chunk.len()].join(", ")
+            );
+            let rows: Vec<(String, String)> =
+                sqlx::query_as_with(AssertSqlSafe(sql), arguments(chunk)?)
+                    .fetch_all(&mut *conn)
+                    .await?;
+            known.extend(rows);
         }
-    }
-    let a = &plan.answers;
-    sqlx::query(
-        r"insert into plans (id, share_id, current_job, target_career, interests, strengths,
-              horizon_months, created_on, review_on, idempotency_key)
-          values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-    )
-    .bind(&plan.id)
-    .bind(&plan.share_id)
-    .bind(&a.current_job)
-    .bind(&a.target_career)
-    .bind(&a.interests)
-    .bind(&a.strengths)
-    .bind(a.horizon_months)
-    .bind(plan.created_on)
-    .bind(plan.review_on)
-    .bind(&plan.idempotency_key)
-    .execute(&mut *conn)
-    .await?;
-    insert_rungs_and_barriers(conn, &plan.id, a).await?;
-    let numbered: Vec<(i64, i64, &StepDraft)> = plan
-        .steps
-        .iter()
-        .enumerate()
-        .map(|(index, step)| (index as i64 + 1, index as i64 + 1, step))
-        .collect();
-    insert_steps(conn, &plan.id, &numbered).await?;
-    Ok(plan.id.clone())
+
+        let mut ids = Vec::with_capacity(plans.len());
+        let mut fresh = Vec::with_capacity(plans.len());
+        for plan in &plans {
+            if let Some(id) = plan.idempotency_key.as_ref().and_then(|k| known.get(k)) {
+                ids.push(id.clone());
+                continue;
+            }
+            if let Some(key) = &plan.idempotency_key {
+                known.insert(key.clone(), plan.id.clone());
+            }
+            ids.push(plan.id.clone());
+            fresh.push(plan);
+        }
+
+        let mut plan_rows = Vec::new();
+        let mut rung_rows = Vec::new();
+        let mut barrier_rows = Vec::new();
+        let mut step_rows = Vec::new();
+        for plan in fresh {
+            let a = &plan.answers;
+            plan_rows.push(vec![
+                Value::Text(&plan.id),
+                Value::Text(&plan.share_id),
+                Value::Text(&a.current_job),
+                Value::Text(&a.target_career),
+                Value::Text(&a.interests),
+                Value::Text(&a.strengths),
+                Value::Int(a.horizon_months),
+                Value::Date(Some(plan.created_on)),
+                Value::Date(Some(plan.review_on)),
+                Value::OptText(plan.idempotency_key.as_deref()),
+            ]);
+            rung_rows.extend(rung_values(&plan.id, a));
+            barrier_rows.extend(barrier_values(&plan.id, a));
+            for (index, step) in plan.steps.iter().enumerate() {
+                let number = index as i64 + 1;
+                step_rows.push(step_values(&plan.id, number, number, step));
+            }
+        }
+        insert_rows(conn, PLAN_INSERT, &plan_rows).await?;
+        insert_rows(conn, RUNG_INSERT, &rung_rows).await?;
+        insert_rows(conn, BARRIER_INSERT, &barrier_rows).await?;
+        insert_rows(conn, STEP_INSERT, &step_rows).await?;
+        Ok(ids)
+    })
+}
+
+/// One step change, as queued.
+#[derive(Debug)]
+pub(crate) struct StepUpdate {
+    id: String,
+    number: i64,
+    change: StepChange,
+}
+
+/// Applies a group of step changes with one statement, and tells each whether its step exists.
+/// Several changes to one step apply in order: the last status and the last note win.
+pub(crate) fn update_steps(
+    conn: &mut SqliteConnection,
+    updates: Vec<StepUpdate>,
+) -> BoxFuture<'_, sqlx::Result<Vec<bool>>> {
+    Box::pin(async move {
+        let mut merged: Vec<(&str, i64, Option<&str>, Option<&str>)> = Vec::new();
+        for u in &updates {
+            match merged.iter_mut().find(|m| m.0 == u.id && m.1 == u.number) {
+                Some(m) => {
+                    m.2 = u.change.status.or(m.2);
+                    m.3 = u.change.note.as_deref().or(m.3);
+                }
+                None => merged.push((&u.id, u.number, u.change.status, u.change.note.as_deref())),
+            }
+        }
+        let mut found: Vec<(String, i64)> = Vec::with_capacity(merged.len());
+        for chunk in merged.chunks(ROWS_PER_INSERT) {
+            let values: Vec<Value> = chunk
+                .iter()
+                .flat_map(|(id, number, status, note)| {
+                    [
+                        Value::Text(id),
+                        Value::Int(*number),
+                        Value::OptText(*status),
+                        Value::OptText(*note),
+                    ]
+                })
+                .collect();
+            // Each (plan, step) appears once, so every step row matches at most one row of `v`.
+            let sql = format!(
+                "update steps set status = coalesce(v.column3, steps.status), \
+                 note = coalesce(v.column4, steps.note) \
+                 from (values {}) as v \
+                 where steps.plan_id = v.column1 and steps.number = v.column2 \
+                 returning steps.plan_id, steps.number",
+                vec!["(?, ?, ?, ?)"; chunk.len()].join(", ")
+            );
+            let rows: Vec<(String, i64)> =
+                sqlx::query_as_with(AssertSqlSafe(sql), arguments(&values)?)
+                    .fetch_all(&mut *conn)
+                    .await?;
+            found.extend(rows);
+        }
+        Ok(updates
+            .iter()
+            .map(|u| found.iter().any(|(id, n)| *id == u.id && *n == u.number))
+            .collect())
+    })
 }
 
 async fn apply_edit(conn: &mut SqliteConnection, edit: &PlanEdit) -> sqlx::Result<EditOutcome> {
@@ -318,7 +407,10 @@ async fn apply_edit(conn: &mut SqliteConnection, edit: &PlanEdit) -> sqlx::Resul
     ] {
         sqlx::query(sql).bind(id).execute(&mut *conn).await?;
     }
-    insert_rungs_and_barriers(conn, id, answers).await?;
+    let rungs: Vec<_> = rung_values(id, answers).collect();
+    let barriers: Vec<_> = barrier_values(id, answers).collect();
+    insert_rows(conn, RUNG_INSERT, &rungs).await?;
+    insert_rows(conn, BARRIER_INSERT, &barriers).await?;
 
     let existing: Vec<i64> = sqlx::query_scalar("select number from steps where plan_id = ?")
         .bind(id)
@@ -357,68 +449,197 @@ async fn apply_edit(conn: &mut SqliteConnection, edit: &PlanEdit) -> sqlx::Resul
                 .await?;
             }
             None => {
-                new_steps.push((next, position, step));
+                new_steps.push(step_values(id, next, position, step));
                 next += 1;
             }
         }
     }
-    insert_steps(conn, id, &new_steps).await?;
+    insert_rows(conn, STEP_INSERT, &new_steps).await?;
     Ok(EditOutcome::Saved)
 }
 
-async fn insert_rungs_and_barriers(
-    conn: &mut SqliteConnection,
-    id: &str,
-    answers: &Answers,
-) -> sqlx::Result<()> {
-    for (index, title) in answers.rungs.iter().enumerate() {
-        sqlx::query("insert into rungs (plan_id, position, title) values (?, ?, ?)")
-            .bind(id)
-            .bind(index as i64 + 1)
-            .bind(title)
-            .execute(&mut *conn)
-            .await?;
+const PLAN_INSERT: &str = "insert into plans (id, share_id, current_job, target_career, \
+     interests, strengths, horizon_months, created_on, review_on, idempotency_key) values ";
+const RUNG_INSERT: &str = "insert into rungs (plan_id, position, title) values ";
+const BARRIER_INSERT: &str = "insert into barriers (plan_id, barrier) values ";
+const STEP_INSERT: &str = "insert into steps (plan_id, number, position, kind, title, why, \
+     action, resources, guide, due_on) values ";
+
+/// A value to bind, so rows of different tables go through one insert helper.
+#[derive(Debug, Clone, Copy)]
+enum Value<'a> {
+    Text(&'a str),
+    OptText(Option<&'a str>),
+    Int(i64),
+    Date(Option<Date>),
+}
+
+/// The arguments of a statement, bound in order.
+fn arguments(values: &[Value<'_>]) -> sqlx::Result<SqliteArguments> {
+    let mut arguments = SqliteArguments::default();
+    for value in values {
+        match *value {
+            Value::Text(v) => arguments.add(v.to_owned()),
+            Value::OptText(v) => arguments.add(v.map(str::to_owned)),
+            Value::Int(v) => arguments.add(v),
+            Value::Date(v) => arguments.add(v),
+        }
+        .map_err(sqlx::Error::Encode)?;
     }
-    for barrier in &answers.barriers {
-        sqlx::query("insert into barriers (plan_id, barrier) values (?, ?)")
-            .bind(id)
-            .bind(barrier)
+    Ok(arguments)
+}
+
+/// Rows per statement: few enough that SQLite prepares the statement quickly, and a fixed
+/// number so that the prepared statement is cached and reused (only the last, shorter chunk of
+/// a group varies).
+const ROWS_PER_INSERT: usize = 16;
+
+/// Inserts rows, `ROWS_PER_INSERT` to a statement. Only `?` placeholders are repeated into the
+/// SQL; every value is bound.
+async fn insert_rows(
+    conn: &mut SqliteConnection,
+    head: &str,
+    rows: &[Vec<Value<'_>>],
+) -> sqlx::Result<()> {
+    let Some(width) = rows.first().map(Vec::len) else {
+        return Ok(());
+    };
+    let row = format!("({})", vec!["?"; width].join(", "));
+    for chunk in rows.chunks(ROWS_PER_INSERT) {
+        let sql = format!("{head}{}", vec![row.as_str(); chunk.len()].join(", "));
+        let values: Vec<Value> = chunk.iter().flatten().copied().collect();
+        sqlx::query_with(AssertSqlSafe(sql), arguments(&values)?)
             .execute(&mut *conn)
             .await?;
     }
     Ok(())
 }
 
-/// Inserts `(number, position, step)` rows in one statement: a plan's dozen steps cost one
-/// round trip to SQLite instead of a dozen.
-async fn insert_steps(
-    conn: &mut SqliteConnection,
-    id: &str,
-    steps: &[(i64, i64, &StepDraft)],
-) -> sqlx::Result<()> {
-    if steps.is_empty() {
-        return Ok(());
+fn rung_values<'a>(id: &'a str, answers: &'a Answers) -> impl Iterator<Item = Vec<Value<'a>>> {
+    answers.rungs.iter().enumerate().map(move |(index, title)| {
+        vec![
+            Value::Text(id),
+            Value::Int(index as i64 + 1),
+            Value::Text(title),
+        ]
+    })
+}
+
+fn barrier_values<'a>(id: &'a str, answers: &'a Answers) -> impl Iterator<Item = Vec<Value<'a>>> {
+    answers
+        .barriers
+        .iter()
+        .map(move |b| vec![Value::Text(id), Value::Text(b)])
+}
+
+fn step_values<'a>(id: &'a str, number: i64, position: i64, step: &'a StepDraft) -> Vec<Value<'a>> {
+    vec![
+        Value::Text(id),
+        Value::Int(number),
+        Value::Int(position),
+        Value::Text(&step.kind),
+        Value::Text(&step.title),
+        Value::Text(&step.why),
+        Value::Text(&step.action),
+        Value::Text(&step.resources),
+        Value::Text(&step.guide),
+        Value::Date(step.due_on),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use time::macros::date;
+
+    use super::*;
+
+    fn plan(key: Option<&str>) -> NewPlan {
+        NewPlan {
+            id: crate::ids::new_id(),
+            share_id: crate::ids::new_id(),
+            idempotency_key: key.map(str::to_owned),
+            answers: Answers {
+                current_job: "Cashier".into(),
+                target_career: "Chef".into(),
+                rungs: vec!["Prep cook".into(), "Line cook".into()],
+                interests: String::new(),
+                strengths: String::new(),
+                horizon_months: 12,
+                barriers: vec!["money".into()],
+            },
+            created_on: date!(2026 - 01 - 01),
+            review_on: date!(2026 - 04 - 01),
+            steps: (0..20)
+                .map(|i| StepDraft {
+                    number: None,
+                    kind: "custom".into(),
+                    title: format!("Step {i}"),
+                    why: String::new(),
+                    action: String::new(),
+                    resources: String::new(),
+                    guide: String::new(),
+                    due_on: Some(date!(2026 - 02 - 01)),
+                })
+                .collect(),
+        }
     }
-    // Only placeholders are repeated; every value is bound, never spliced into the SQL.
-    let rows = vec!["(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"; steps.len()].join(", ");
-    let sql = format!(
-        "insert into steps (plan_id, number, position, kind, title, why, action, resources, \
-         guide, due_on) values {rows}"
-    );
-    let mut query = sqlx::query(AssertSqlSafe(sql));
-    for (number, position, step) in steps {
-        query = query
-            .bind(id)
-            .bind(*number)
-            .bind(*position)
-            .bind(&step.kind)
-            .bind(&step.title)
-            .bind(&step.why)
-            .bind(&step.action)
-            .bind(&step.resources)
-            .bind(&step.guide)
-            .bind(step.due_on);
+
+    async fn store(dir: &tempfile::TempDir) -> Store {
+        Store::open(&dir.path().join("ladder.db")).await.unwrap()
     }
-    query.execute(&mut *conn).await?;
-    Ok(())
+
+    #[tokio::test]
+    async fn plans_saved_together_keep_their_rows_and_a_repeated_key_makes_one_plan() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = store(&dir).await;
+        let (a, b, c) = (plan(Some("k1")), plan(Some("k1")), plan(None));
+        let a_id = a.id.clone();
+
+        let (ra, rb, rc) = tokio::join!(
+            store.create_plan(a),
+            store.create_plan(b),
+            store.create_plan(c)
+        );
+        let again = store.create_plan(plan(Some("k1"))).await.unwrap();
+
+        assert_eq!(ra.unwrap(), a_id);
+        assert_eq!(rb.unwrap(), a_id, "same key, same plan");
+        assert_eq!(again, a_id);
+        let found = store.find_plan(&rc.unwrap()).await.unwrap().unwrap();
+        assert_eq!(found.rungs, ["Prep cook", "Line cook"]);
+        assert_eq!(found.barriers, ["money"]);
+        assert_eq!(
+            found.steps.len(),
+            20,
+            "more steps than one insert statement holds"
+        );
+        assert_eq!(found.steps[19].title, "Step 19");
+        assert_eq!(store.count_rows("plans").await.unwrap(), 2);
+    }
+
+    #[tokio::test]
+    async fn step_changes_sent_together_apply_in_order_and_report_unknown_steps() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = store(&dir).await;
+        let id = store.create_plan(plan(None)).await.unwrap();
+        let change = |status: Option<&'static str>, note: Option<&str>| StepChange {
+            status,
+            note: note.map(str::to_owned),
+        };
+
+        let (first, second, unknown, other_plan) = tokio::join!(
+            store.update_step(id.clone(), 1, change(Some("doing"), Some("first"))),
+            store.update_step(id.clone(), 1, change(Some("done"), None)),
+            store.update_step(id.clone(), 99, change(Some("done"), None)),
+            store.update_step("nope".into(), 1, change(Some("done"), None)),
+        );
+
+        assert!(first.unwrap() && second.unwrap());
+        assert!(!unknown.unwrap() && !other_plan.unwrap());
+        let step = &store.find_plan(&id).await.unwrap().unwrap().steps[0];
+        assert_eq!(
+            (step.status.as_str(), step.note.as_str()),
+            ("done", "first")
+        );
+    }
 }
