@@ -30,6 +30,8 @@ create table barriers (
 ) without rowid;
 
 -- `number` names a step in URLs and never changes; `position` orders the steps on the page.
+-- A rowid table: new steps are appended, and only the small (plan_id, number) index takes the
+-- random plan ids; a WITHOUT ROWID table would scatter these long rows across its pages.
 create table steps (
     plan_id   text not null references plans (id) on delete cascade,
     number    integer not null,
@@ -42,8 +44,9 @@ create table steps (
     guide     text not null default '',       -- link to the guide section that explains the step
     due_on    text,                           -- YYYY-MM-DD
     status    text not null default 'todo' check (status in ('todo', 'doing', 'done', 'skipped')),
-    note      text not null default '',
-    primary key (plan_id, number)
-) without rowid;
+    note      text not null default ''
+);
 
-create index plans_share_id on plans (share_id);
+create unique index steps_plan_number on steps (plan_id, number);
+
+-- share_id is unique, so it has its index already.
