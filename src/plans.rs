@@ -85,15 +85,21 @@ pub fn input_of(record: &PlanRecord) -> PlanInput {
 }
 
 /// A generated step as a row to insert.
+///
+/// Only what the person can change is stored: kind, title and date. The rest of a generated
+/// step's wording (why, action, resources, guide link) follows from its kind and the plan's
+/// answers and is generated again when the plan is shown (see `pages::plans::view`). A plan
+/// then costs a few hundred bytes to save instead of several kilobytes, which is most of the
+/// cost of a durable write.
 pub fn draft(step: &GeneratedStep) -> StepDraft {
     StepDraft {
         number: None,
         kind: step.kind.slug(),
         title: step.title.clone(),
-        why: step.why.clone(),
-        action: step.action.clone(),
-        resources: step.resources.join(","),
-        guide: step.guide.clone(),
+        why: String::new(),
+        action: String::new(),
+        resources: String::new(),
+        guide: String::new(),
         due_on: Some(step.due),
     }
 }

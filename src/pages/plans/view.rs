@@ -4,8 +4,8 @@
 use time::Date;
 
 use crate::{
-    planner::{Resource, horizon_label, resource},
-    plans::{CUSTOM_KIND, Status, iso_date, long_date},
+    planner::{self, GeneratedStep, Resource, horizon_label, resource},
+    plans::{CUSTOM_KIND, Status, input_of, iso_date, long_date},
     store::plans::{PlanRecord, StepRow},
 };
 
@@ -25,14 +25,20 @@ pub struct StepView {
 }
 
 impl StepView {
-    fn from_row(row: &StepRow) -> StepView {
+    /// A stored step, with the wording of its kind filled in from `fresh` (the step of the same
+    /// kind generated from the plan's answers) where the row does not hold its own.
+    fn from_row(row: &StepRow, fresh: Option<&GeneratedStep>) -> StepView {
+        let fresh = fresh.filter(|_| row.why.is_empty() && row.action.is_empty());
         StepView {
             number: row.number,
             title: row.title.clone(),
-            why: row.why.clone(),
-            action: row.action.clone(),
-            resources: row.resources.split(',').filter_map(resource).collect(),
-            guide: row.guide.clone(),
+            why: fresh.map_or_else(|| row.why.clone(), |f| f.why.clone()),
+            action: fresh.map_or_else(|| row.action.clone(), |f| f.action.clone()),
+            resources: match fresh {
+                Some(f) => f.resources.iter().filter_map(|k| resource(k)).collect(),
+                None => row.resources.split(',').filter_map(resource).collect(),
+            },
+            guide: fresh.map_or_else(|| row.guide.clone(), |f| f.guide.clone()),
             due: row.due_on,
             status: Status::from_slug(&row.status).unwrap_or(Status::Todo),
             note: row.note.clone(),
@@ -93,7 +99,11 @@ impl PlanView {
                 .collect(),
             created_on: p.created_on,
             review_on: p.review_on,
-            steps: record.steps.iter().map(StepView::from_row).collect(),
+            steps: {
+                let generated = planner::generate(&input_of(record), p.created_on);
+                let fresh = |kind: &str| generated.iter().find(|g| g.kind.slug() == kind);
+                record.steps.iter().map(|row| StepView::from_row(row, fresh(&row.kind))).collect()
+            },
         }
     }
 
