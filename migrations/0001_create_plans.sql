@@ -1,11 +1,16 @@
--- Plans live behind two secrets: `id` (read and write) and `share_id` (read only).
+-- Plans live behind two secrets: `id` (read and write) and `share_id` (read only). `n` is the
+-- internal key the steps hang from: it grows with each plan, so a new plan's steps are appended
+-- to the end of their table instead of being scattered by a random id.
 create table plans (
-    id              text primary key not null,
+    n               integer primary key,
+    id              text not null unique,
     share_id        text not null unique,
     current_job     text not null,
     target_career   text not null,
     interests       text not null default '',
     strengths       text not null default '',
+    rungs           text not null default '[]',   -- JSON array: the rungs in between, bottom first
+    barriers        text not null default '[]',   -- JSON array of barrier slugs
     horizon_months  integer not null check (horizon_months between 6 and 120),
     created_on      text not null,            -- YYYY-MM-DD, the day the plan was made
     review_on       text not null,            -- YYYY-MM-DD, when to come back and adjust it
@@ -15,25 +20,10 @@ create table plans (
     updated_at      text not null default (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
 );
 
--- The rungs between the current job and the target career, bottom first.
-create table rungs (
-    plan_id  text not null references plans (id) on delete cascade,
-    position integer not null,
-    title    text not null,
-    primary key (plan_id, position)
-) without rowid;
-
-create table barriers (
-    plan_id text not null references plans (id) on delete cascade,
-    barrier text not null,
-    primary key (plan_id, barrier)
-) without rowid;
-
 -- `number` names a step in URLs and never changes; `position` orders the steps on the page.
--- A rowid table: new steps are appended, and only the small (plan_id, number) index takes the
--- random plan ids; a WITHOUT ROWID table would scatter these long rows across its pages.
+-- Clustered by plan: one plan's steps sit together, read in one or two pages.
 create table steps (
-    plan_id   text not null references plans (id) on delete cascade,
+    plan      integer not null references plans (n) on delete cascade,
     number    integer not null,
     position  integer not null,
     kind      text not null,                  -- a generated kind ("path", "barrier-money") or "custom"
@@ -44,9 +34,7 @@ create table steps (
     guide     text not null default '',       -- link to the guide section that explains the step
     due_on    text,                           -- YYYY-MM-DD
     status    text not null default 'todo' check (status in ('todo', 'doing', 'done', 'skipped')),
-    note      text not null default ''
-);
+    note      text not null default '',
+    primary key (plan, number)
+) without rowid;
 
-create unique index steps_plan_number on steps (plan_id, number);
-
--- share_id is unique, so it has its index already.

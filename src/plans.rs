@@ -446,6 +446,7 @@ mod tests {
         let a = answers(input);
         PlanRecord {
             plan: PlanRow {
+                n: 1,
                 id: "i".into(),
                 share_id: "s".into(),
                 current_job: a.current_job,
@@ -456,8 +457,8 @@ mod tests {
                 created_on: start,
                 review_on: date!(2026 - 04 - 30),
                 version: 1,
-                rungs: None,
-                barriers: None,
+                rungs: String::new(),
+                barriers: String::new(),
             },
             rungs: a.rungs,
             barriers: a.barriers,

@@ -3,6 +3,7 @@
 //! Handlers call these functions and never build SQL, so another backend can replace this
 //! module without touching the pages.
 
+mod checkpoint;
 mod coalesce;
 pub mod plans;
 mod writer;
@@ -29,6 +30,7 @@ const READERS: u32 = 4;
 pub struct Store {
     pub(crate) writer: SqlitePool,
     pub(crate) reader: SqlitePool,
+    checkpointer: SqlitePool,
     /// The group-commit task that runs every write after start-up.
     write: writer::Writer,
     /// New plans and step changes, coalesced into multi-row writes.
@@ -53,20 +55,31 @@ impl Store {
             .busy_timeout(Duration::from_secs(5));
         let writer = SqlitePoolOptions::new()
             .max_connections(1)
-            .connect_with(options.clone())
+            .connect_with(
+                options
+                    .clone()
+                    .pragma("wal_autocheckpoint", checkpoint::WRITER_FALLBACK_PAGES),
+            )
             .await?;
         MIGRATOR.run(&writer).await?;
+        let checkpointer = SqlitePoolOptions::new()
+            .max_connections(1)
+            .connect_with(options.clone())
+            .await?;
         let reader = SqlitePoolOptions::new()
             .max_connections(READERS)
             .connect_with(options.read_only(true))
             .await?;
-        let write = writer::Writer::start(writer.clone());
+        let commits = checkpoint::Commits::default();
+        checkpoint::start(checkpointer.clone(), commits.clone());
+        let write = writer::Writer::start(writer.clone(), commits);
         Ok(Store {
             creates: coalesce::Coalescer::start(write.clone(), plans::insert_plans),
             step_updates: coalesce::Coalescer::start(write.clone(), plans::update_steps),
             write,
             writer,
             reader,
+            checkpointer,
         })
     }
 
@@ -83,8 +96,8 @@ impl Store {
         // Table names cannot be bound as parameters, so only known names reach the SQL.
         let sql = match table {
             "plans" => "select count(*) from plans",
-            "rungs" => "select count(*) from rungs",
-            "barriers" => "select count(*) from barriers",
+            "rungs" => "select coalesce(sum(json_array_length(rungs)), 0) from plans",
+            "barriers" => "select coalesce(sum(json_array_length(barriers)), 0) from plans",
             "steps" => "select count(*) from steps",
             _ => return Err(sqlx::Error::Protocol(format!("unknown table {table}"))),
         };
@@ -94,6 +107,7 @@ impl Store {
     /// Waits for open connections to finish and closes both pools.
     pub async fn close(&self) {
         self.reader.close().await;
+        self.checkpointer.close().await;
         self.writer.close().await;
     }
 }

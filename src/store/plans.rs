@@ -1,5 +1,5 @@
-//! Plans, their rungs, barriers and steps. Every write that touches several rows is one
-//! transaction, so a plan is saved whole or not at all.
+//! Plans and their steps. Every write that touches several rows is one transaction, so a plan
+//! is saved whole or not at all.
 
 use std::collections::HashMap;
 
@@ -13,15 +13,8 @@ use super::Store;
 macro_rules! select_plan {
     ($filter:literal) => {
         concat!(
-            "select id, share_id, current_job, target_career, interests, strengths, ",
-            "horizon_months, created_on, review_on, version, ",
-            // Rungs and barriers ride along joined by the unit separator, which the form
-            // refuses in any field, so a plan page costs two queries instead of four.
-            "(select group_concat(title, char(31) order by position) from rungs ",
-            "where plan_id = plans.id) as rungs, ",
-            "(select group_concat(barrier, char(31)) from barriers ",
-            "where plan_id = plans.id) as barriers ",
-            "from plans ",
+            "select n, id, share_id, current_job, target_career, interests, strengths, rungs, ",
+            "barriers, horizon_months, created_on, review_on, version from plans ",
             $filter
         )
     };
@@ -30,6 +23,8 @@ macro_rules! select_plan {
 /// A plan's own row.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct PlanRow {
+    /// The internal key the steps hang from.
+    pub(crate) n: i64,
     pub id: String,
     pub share_id: String,
     pub current_job: String,
@@ -40,10 +35,10 @@ pub struct PlanRow {
     pub created_on: Date,
     pub review_on: Date,
     pub version: i64,
-    /// Rung titles, bottom first, joined by U+001F.
-    pub(crate) rungs: Option<String>,
-    /// Barrier slugs joined by U+001F.
-    pub(crate) barriers: Option<String>,
+    /// Rung titles, bottom first, as a JSON array.
+    pub(crate) rungs: String,
+    /// Barrier slugs as a JSON array.
+    pub(crate) barriers: String,
 }
 
 /// One step as stored.
@@ -165,19 +160,14 @@ impl Store {
 
     async fn complete(&self, row: Option<PlanRow>) -> sqlx::Result<Option<PlanRecord>> {
         let Some(mut plan) = row else { return Ok(None) };
-        let split = |joined: Option<String>| -> Vec<String> {
-            joined
-                .map(|j| j.split('\u{1f}').map(str::to_owned).collect())
-                .unwrap_or_default()
-        };
-        let rungs = split(plan.rungs.take());
-        let barriers = split(plan.barriers.take());
+        let rungs = from_json(&std::mem::take(&mut plan.rungs))?;
+        let barriers = from_json(&std::mem::take(&mut plan.barriers))?;
         let steps = sqlx::query_as::<_, StepRow>(
             r"select number, position, kind, title, why, action, resources, guide, due_on, status,
                      note
-              from steps where plan_id = ? order by position, number",
+              from steps where plan = ? order by position, number",
         )
-        .bind(&plan.id)
+        .bind(plan.n)
         .fetch_all(&self.reader)
         .await?;
         Ok(Some(PlanRecord {
@@ -279,34 +269,39 @@ pub(crate) fn insert_plans(
             fresh.push(plan);
         }
 
+        // The only writer hands out the internal keys, in order.
+        let next: i64 = sqlx::query_scalar("select coalesce(max(n), 0) + 1 from plans")
+            .fetch_one(&mut *conn)
+            .await?;
+        let lists: Vec<(String, String)> = fresh
+            .iter()
+            .map(|p| (to_json(&p.answers.rungs), to_json(&p.answers.barriers)))
+            .collect();
         let mut plan_rows = Vec::new();
-        let mut rung_rows = Vec::new();
-        let mut barrier_rows = Vec::new();
         let mut step_rows = Vec::new();
-        for plan in fresh {
+        for ((n, plan), (rungs, barriers)) in (next..).zip(fresh).zip(&lists) {
             let a = &plan.answers;
             plan_rows.push(vec![
+                Value::Int(n),
                 Value::Text(&plan.id),
                 Value::Text(&plan.share_id),
                 Value::Text(&a.current_job),
                 Value::Text(&a.target_career),
                 Value::Text(&a.interests),
                 Value::Text(&a.strengths),
+                Value::Text(rungs),
+                Value::Text(barriers),
                 Value::Int(a.horizon_months),
                 Value::Date(Some(plan.created_on)),
                 Value::Date(Some(plan.review_on)),
                 Value::OptText(plan.idempotency_key.as_deref()),
             ]);
-            rung_rows.extend(rung_values(&plan.id, a));
-            barrier_rows.extend(barrier_values(&plan.id, a));
             for (index, step) in plan.steps.iter().enumerate() {
                 let number = index as i64 + 1;
-                step_rows.push(step_values(&plan.id, number, number, step));
+                step_rows.push(step_values(n, number, number, step));
             }
         }
         insert_rows(conn, PLAN_INSERT, &plan_rows).await?;
-        insert_rows(conn, RUNG_INSERT, &rung_rows).await?;
-        insert_rows(conn, BARRIER_INSERT, &barrier_rows).await?;
         insert_rows(conn, STEP_INSERT, &step_rows).await?;
         Ok(ids)
     })
@@ -337,16 +332,21 @@ pub(crate) fn update_steps(
                 None => merged.push((&u.id, u.number, u.change.status, u.change.note.as_deref())),
             }
         }
-        let mut found: Vec<(String, i64)> = Vec::with_capacity(merged.len());
-        for chunk in merged.chunks(ROWS_PER_INSERT) {
+        let plans = internal_keys(conn, merged.iter().map(|m| m.0)).await?;
+        let known: Vec<_> = merged
+            .iter()
+            .filter_map(|&(id, number, status, note)| Some((*plans.get(id)?, number, status, note)))
+            .collect();
+        let mut found: Vec<(i64, i64)> = Vec::with_capacity(known.len());
+        for chunk in known.chunks(ROWS_PER_INSERT) {
             let values: Vec<Value> = chunk
                 .iter()
-                .flat_map(|(id, number, status, note)| {
+                .flat_map(|&(plan, number, status, note)| {
                     [
-                        Value::Text(id),
-                        Value::Int(*number),
-                        Value::OptText(*status),
-                        Value::OptText(*note),
+                        Value::Int(plan),
+                        Value::Int(number),
+                        Value::OptText(status),
+                        Value::OptText(note),
                     ]
                 })
                 .collect();
@@ -355,11 +355,11 @@ pub(crate) fn update_steps(
                 "update steps set status = coalesce(v.column3, steps.status), \
                  note = coalesce(v.column4, steps.note) \
                  from (values {}) as v \
-                 where steps.plan_id = v.column1 and steps.number = v.column2 \
-                 returning steps.plan_id, steps.number",
+                 where steps.plan = v.column1 and steps.number = v.column2 \
+                 returning steps.plan, steps.number",
                 vec!["(?, ?, ?, ?)"; chunk.len()].join(", ")
             );
-            let rows: Vec<(String, i64)> =
+            let rows: Vec<(i64, i64)> =
                 sqlx::query_as_with(AssertSqlSafe(sql), arguments(&values)?)
                     .fetch_all(&mut *conn)
                     .await?;
@@ -367,30 +367,37 @@ pub(crate) fn update_steps(
         }
         Ok(updates
             .iter()
-            .map(|u| found.iter().any(|(id, n)| *id == u.id && *n == u.number))
+            .map(|u| {
+                plans
+                    .get(u.id.as_str())
+                    .is_some_and(|&plan| found.contains(&(plan, u.number)))
+            })
             .collect())
     })
 }
 
 async fn apply_edit(conn: &mut SqliteConnection, edit: &PlanEdit) -> sqlx::Result<EditOutcome> {
     let (id, answers) = (&edit.id, &edit.answers);
-    let updated = sqlx::query(
+    let updated: Option<i64> = sqlx::query_scalar(
         r"update plans set current_job = ?, target_career = ?, interests = ?, strengths = ?,
-              horizon_months = ?, review_on = ?, version = version + 1,
+              rungs = ?, barriers = ?, horizon_months = ?, review_on = ?, version = version + 1,
               updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
-          where id = ? and version = ?",
+          where id = ? and version = ?
+          returning n",
     )
     .bind(&answers.current_job)
     .bind(&answers.target_career)
     .bind(&answers.interests)
     .bind(&answers.strengths)
+    .bind(to_json(&answers.rungs))
+    .bind(to_json(&answers.barriers))
     .bind(answers.horizon_months)
     .bind(edit.review_on)
     .bind(id)
     .bind(edit.version)
-    .execute(&mut *conn)
+    .fetch_optional(&mut *conn)
     .await?;
-    if updated.rows_affected() == 0 {
+    let Some(plan) = updated else {
         let exists: Option<i64> = sqlx::query_scalar("select 1 from plans where id = ?")
             .bind(id)
             .fetch_optional(&mut *conn)
@@ -400,26 +407,16 @@ async fn apply_edit(conn: &mut SqliteConnection, edit: &PlanEdit) -> sqlx::Resul
         } else {
             EditOutcome::NotFound
         });
-    }
-    for sql in [
-        "delete from rungs where plan_id = ?",
-        "delete from barriers where plan_id = ?",
-    ] {
-        sqlx::query(sql).bind(id).execute(&mut *conn).await?;
-    }
-    let rungs: Vec<_> = rung_values(id, answers).collect();
-    let barriers: Vec<_> = barrier_values(id, answers).collect();
-    insert_rows(conn, RUNG_INSERT, &rungs).await?;
-    insert_rows(conn, BARRIER_INSERT, &barriers).await?;
+    };
 
-    let existing: Vec<i64> = sqlx::query_scalar("select number from steps where plan_id = ?")
-        .bind(id)
+    let existing: Vec<i64> = sqlx::query_scalar("select number from steps where plan = ?")
+        .bind(plan)
         .fetch_all(&mut *conn)
         .await?;
     let kept: Vec<i64> = edit.steps.iter().filter_map(|s| s.number).collect();
     for number in existing.iter().filter(|n| !kept.contains(n)) {
-        sqlx::query("delete from steps where plan_id = ? and number = ?")
-            .bind(id)
+        sqlx::query("delete from steps where plan = ? and number = ?")
+            .bind(plan)
             .bind(number)
             .execute(&mut *conn)
             .await?;
@@ -433,7 +430,7 @@ async fn apply_edit(conn: &mut SqliteConnection, edit: &PlanEdit) -> sqlx::Resul
                 sqlx::query(
                     r"update steps set position = ?, kind = ?, title = ?, why = ?, action = ?,
                           resources = ?, guide = ?, due_on = ?
-                      where plan_id = ? and number = ?",
+                      where plan = ? and number = ?",
                 )
                 .bind(position)
                 .bind(&step.kind)
@@ -443,13 +440,13 @@ async fn apply_edit(conn: &mut SqliteConnection, edit: &PlanEdit) -> sqlx::Resul
                 .bind(&step.resources)
                 .bind(&step.guide)
                 .bind(step.due_on)
-                .bind(id)
+                .bind(plan)
                 .bind(number)
                 .execute(&mut *conn)
                 .await?;
             }
             None => {
-                new_steps.push(step_values(id, next, position, step));
+                new_steps.push(step_values(plan, next, position, step));
                 next += 1;
             }
         }
@@ -458,12 +455,47 @@ async fn apply_edit(conn: &mut SqliteConnection, edit: &PlanEdit) -> sqlx::Resul
     Ok(EditOutcome::Saved)
 }
 
-const PLAN_INSERT: &str = "insert into plans (id, share_id, current_job, target_career, \
-     interests, strengths, horizon_months, created_on, review_on, idempotency_key) values ";
-const RUNG_INSERT: &str = "insert into rungs (plan_id, position, title) values ";
-const BARRIER_INSERT: &str = "insert into barriers (plan_id, barrier) values ";
-const STEP_INSERT: &str = "insert into steps (plan_id, number, position, kind, title, why, \
+const PLAN_INSERT: &str = "insert into plans (n, id, share_id, current_job, target_career, \
+     interests, strengths, rungs, barriers, horizon_months, created_on, review_on, \
+     idempotency_key) values ";
+const STEP_INSERT: &str = "insert into steps (plan, number, position, kind, title, why, \
      action, resources, guide, due_on) values ";
+
+/// A list column (rungs, barriers) as stored.
+fn to_json(list: &[String]) -> String {
+    serde_json::to_string(list).expect("a list of strings always serialises")
+}
+
+fn from_json(stored: &str) -> sqlx::Result<Vec<String>> {
+    serde_json::from_str(stored).map_err(|error| sqlx::Error::Decode(error.into()))
+}
+
+/// The internal keys of the plans with these ids; unknown ids are left out.
+async fn internal_keys<'a>(
+    conn: &mut SqliteConnection,
+    ids: impl Iterator<Item = &'a str>,
+) -> sqlx::Result<HashMap<&'a str, i64>> {
+    let mut ids: Vec<&str> = ids.collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let mut keys = HashMap::with_capacity(ids.len());
+    for chunk in ids.chunks(ROWS_PER_INSERT) {
+        let sql = format!(
+            "select id, n from plans where id in ({})",
+            vec!["?"; chunk.len()].join(", ")
+        );
+        let values: Vec<Value> = chunk.iter().map(|id| Value::Text(id)).collect();
+        let rows: Vec<(String, i64)> = sqlx::query_as_with(AssertSqlSafe(sql), arguments(&values)?)
+            .fetch_all(&mut *conn)
+            .await?;
+        for (id, n) in rows {
+            if let Some(&known) = chunk.iter().find(|&&c| c == id) {
+                keys.insert(known, n);
+            }
+        }
+    }
+    Ok(keys)
+}
 
 /// A value to bind, so rows of different tables go through one insert helper.
 #[derive(Debug, Clone, Copy)]
@@ -515,26 +547,9 @@ async fn insert_rows(
     Ok(())
 }
 
-fn rung_values<'a>(id: &'a str, answers: &'a Answers) -> impl Iterator<Item = Vec<Value<'a>>> {
-    answers.rungs.iter().enumerate().map(move |(index, title)| {
-        vec![
-            Value::Text(id),
-            Value::Int(index as i64 + 1),
-            Value::Text(title),
-        ]
-    })
-}
-
-fn barrier_values<'a>(id: &'a str, answers: &'a Answers) -> impl Iterator<Item = Vec<Value<'a>>> {
-    answers
-        .barriers
-        .iter()
-        .map(move |b| vec![Value::Text(id), Value::Text(b)])
-}
-
-fn step_values<'a>(id: &'a str, number: i64, position: i64, step: &'a StepDraft) -> Vec<Value<'a>> {
+fn step_values(plan: i64, number: i64, position: i64, step: &StepDraft) -> Vec<Value<'_>> {
     vec![
-        Value::Text(id),
+        Value::Int(plan),
         Value::Int(number),
         Value::Int(position),
         Value::Text(&step.kind),

@@ -8,6 +8,8 @@ use futures_core::future::BoxFuture;
 use sqlx::{SqliteConnection, SqlitePool};
 use tokio::sync::{mpsc, oneshot};
 
+use super::checkpoint::Commits;
+
 /// Most writes one transaction takes, so a flood cannot make one commit arbitrarily long.
 const MAX_BATCH: usize = 512;
 /// Writes that may wait in the queue before callers wait to enqueue.
@@ -31,9 +33,9 @@ pub(crate) struct Writer {
 
 impl Writer {
     /// Starts the task that does every write through `pool` (which holds one connection).
-    pub(crate) fn start(pool: SqlitePool) -> Writer {
+    pub(crate) fn start(pool: SqlitePool, commits: Commits) -> Writer {
         let (jobs, queue) = mpsc::channel(QUEUE);
-        tokio::spawn(run(pool, queue));
+        tokio::spawn(run(pool, queue, commits));
         Writer { jobs }
     }
 
@@ -70,9 +72,10 @@ impl Writer {
     }
 }
 
-async fn run(pool: SqlitePool, mut queue: mpsc::Receiver<Job>) {
+async fn run(pool: SqlitePool, mut queue: mpsc::Receiver<Job>, commits: Commits) {
     let mut batch = Vec::with_capacity(MAX_BATCH);
     while queue.recv_many(&mut batch, MAX_BATCH).await > 0 {
+        let (t0, n) = (std::time::Instant::now(), batch.len());
         let mut conn = match pool.acquire().await {
             Ok(conn) => conn,
             Err(error) => {
@@ -87,11 +90,15 @@ async fn run(pool: SqlitePool, mut queue: mpsc::Receiver<Job>) {
             continue;
         }
         let mut answers = Vec::with_capacity(batch.len());
+        // A lone write needs no savepoint: if it fails, the whole transaction is rolled back.
+        let alone = batch.len() == 1;
+        let mut failed_alone = false;
         for job in batch.drain(..) {
-            let saved = sqlx::query("savepoint job")
-                .execute(&mut *conn)
-                .await
-                .is_ok();
+            let saved = !alone
+                && sqlx::query("savepoint job")
+                    .execute(&mut *conn)
+                    .await
+                    .is_ok();
             let (ok, answer) = job(&mut conn).await;
             if saved {
                 if !ok {
@@ -99,10 +106,16 @@ async fn run(pool: SqlitePool, mut queue: mpsc::Receiver<Job>) {
                 }
                 let _ = sqlx::query("release job").execute(&mut *conn).await;
             }
+            failed_alone = alone && !ok;
             answers.push(answer);
         }
-        let error = match sqlx::query("commit").execute(&mut *conn).await {
-            Ok(_) => None,
+        let t1 = t0.elapsed();
+        let end = if failed_alone { "rollback" } else { "commit" };
+        let error = match sqlx::query(end).execute(&mut *conn).await {
+            Ok(_) => {
+                commits.add();
+                None
+            }
             Err(error) => {
                 tracing::error!(%error, "commit failed");
                 let _ = sqlx::query("rollback").execute(&mut *conn).await;
@@ -112,6 +125,7 @@ async fn run(pool: SqlitePool, mut queue: mpsc::Receiver<Job>) {
         for answer in answers {
             answer(error.as_deref());
         }
+        tracing::trace!(jobs = n, work = ?t1, total = ?t0.elapsed(), "batch done");
     }
 }
 
