@@ -4,6 +4,10 @@ use clap::Parser;
 use ladder::{AppState, config::Config};
 use tracing_subscriber::EnvFilter;
 
+/// jemalloc: measured faster than the system allocator for Ladder's many small allocations.
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     tracing_subscriber::fmt()

@@ -63,3 +63,44 @@ pub(crate) fn start(pool: SqlitePool, commits: Commits) {
         }
     });
 }
+
+#[cfg(test)]
+mod tests {
+    use std::time::{Duration, Instant};
+
+    use crate::store::Store;
+
+    #[tokio::test]
+    async fn committed_writes_reach_the_database_file_without_the_writer_checkpointing() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("ladder.db");
+        let store = Store::open(&path).await.unwrap();
+        let size = || std::fs::metadata(&path).unwrap().len();
+        let before = size();
+
+        store
+            .write
+            .write(|conn| {
+                Box::pin(async move {
+                    sqlx::query("create table t (body text)")
+                        .execute(&mut *conn)
+                        .await?;
+                    sqlx::query(
+                        "with recursive n(i) as (select 1 union all select i + 1 from n where i < 50) \
+                         insert into t select hex(randomblob(2000)) from n",
+                    )
+                    .execute(&mut *conn)
+                    .await
+                })
+            })
+            .await
+            .unwrap();
+
+        // Far fewer pages than the writer's own threshold: only the checkpointer copies them.
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while size() <= before && Instant::now() < deadline {
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        assert!(size() > before + 50 * 4000, "{} -> {}", before, size());
+    }
+}

@@ -60,20 +60,38 @@ async fn run<T: Send + 'static, R: Send + 'static>(
     let mut batch = Vec::with_capacity(MAX_ITEMS);
     while queue.recv_many(&mut batch, MAX_ITEMS).await > 0 {
         let (items, replies): (Vec<T>, Vec<_>) = batch.drain(..).unzip();
-        let count = items.len();
-        let result = writer.write(move |conn| apply(conn, items)).await;
-        match result {
-            Ok(results) if results.len() == count => {
-                for (reply, result) in replies.into_iter().zip(results) {
-                    let _ = reply.send(Ok(result));
-                }
+        let (applied, written) = oneshot::channel();
+        let writer = writer.clone();
+        tokio::spawn(async move {
+            let result = writer
+                .write(move |conn| {
+                    Box::pin(async move {
+                        let results = apply(conn, items).await;
+                        let _ = applied.send(());
+                        results
+                    })
+                })
+                .await;
+            answer(replies, result);
+        });
+        // The next group gathers while this one is written; once it is, that group can go to the
+        // writer while this one is committed and flushed.
+        let _ = written.await;
+    }
+}
+
+fn answer<R>(replies: Vec<oneshot::Sender<sqlx::Result<R>>>, result: sqlx::Result<Vec<R>>) {
+    match result {
+        Ok(results) if results.len() == replies.len() => {
+            for (reply, result) in replies.into_iter().zip(results) {
+                let _ = reply.send(Ok(result));
             }
-            Ok(_) => unreachable_count(replies),
-            Err(error) => {
-                let message: Arc<str> = error.to_string().into();
-                for reply in replies {
-                    let _ = reply.send(Err(sqlx::Error::Protocol(message.to_string())));
-                }
+        }
+        Ok(_) => unreachable_count(replies),
+        Err(error) => {
+            let message: Arc<str> = error.to_string().into();
+            for reply in replies {
+                let _ = reply.send(Err(sqlx::Error::Protocol(message.to_string())));
             }
         }
     }

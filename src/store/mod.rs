@@ -8,7 +8,11 @@ mod coalesce;
 pub mod plans;
 mod writer;
 
-use std::{path::Path, str::FromStr, time::Duration};
+use std::{
+    path::{Path, PathBuf},
+    str::FromStr,
+    time::Duration,
+};
 
 use sqlx::{
     SqlitePool,
@@ -48,31 +52,42 @@ impl Store {
             .filename(path)
             .create_if_missing(true)
             .journal_mode(SqliteJournalMode::Wal)
-            // FULL: a commit is on disk (WAL fsynced) before it returns, so every write the site
-            // has acknowledged survives a power cut, not only a crash of the process.
+            // FULL: a commit is on disk before it returns. The writer instead runs NORMAL and
+            // flushes the log itself before it answers (see `writer`); checkpoints stay FULL.
             .synchronous(SqliteSynchronous::Full)
             .foreign_keys(true)
             .busy_timeout(Duration::from_secs(5));
-        let writer = SqlitePoolOptions::new()
-            .max_connections(1)
+        // The writer and the checkpointer keep their one connection for the life of the store.
+        let lasting = || {
+            SqlitePoolOptions::new()
+                .max_connections(1)
+                .min_connections(1)
+                .idle_timeout(None)
+                .max_lifetime(None)
+        };
+        let writer = lasting()
             .connect_with(
                 options
                     .clone()
+                    .synchronous(SqliteSynchronous::Normal)
                     .pragma("wal_autocheckpoint", checkpoint::WRITER_FALLBACK_PAGES),
             )
             .await?;
         MIGRATOR.run(&writer).await?;
-        let checkpointer = SqlitePoolOptions::new()
-            .max_connections(1)
-            .connect_with(options.clone())
-            .await?;
+        let checkpointer = lasting().connect_with(options.clone()).await?;
         let reader = SqlitePoolOptions::new()
             .max_connections(READERS)
             .connect_with(options.read_only(true))
             .await?;
+        let wal = wal_path(path);
+        // The log's own folder entry must be on disk too, or a power cut could lose the file.
+        writer::sync_file(&wal)?;
+        if let Some(folder) = wal.parent().filter(|p| !p.as_os_str().is_empty()) {
+            writer::sync_file(folder)?;
+        }
         let commits = checkpoint::Commits::default();
         checkpoint::start(checkpointer.clone(), commits.clone());
-        let write = writer::Writer::start(writer.clone(), commits);
+        let write = writer::Writer::start(writer.clone(), wal, commits);
         Ok(Store {
             creates: coalesce::Coalescer::start(write.clone(), plans::insert_plans),
             step_updates: coalesce::Coalescer::start(write.clone(), plans::update_steps),
@@ -110,6 +125,13 @@ impl Store {
         self.checkpointer.close().await;
         self.writer.close().await;
     }
+}
+
+/// SQLite's write-ahead log sits beside the database, named after it.
+fn wal_path(database: &Path) -> PathBuf {
+    let mut name = database.as_os_str().to_owned();
+    name.push("-wal");
+    PathBuf::from(name)
 }
 
 #[cfg(test)]
