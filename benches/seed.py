@@ -49,9 +49,11 @@ BARRIERS = ["experience", "education", "goals", "transportation", "childcare", "
 
 
 def one_time_key(rng):
-    """A well-formed form key: 16 random bytes as 22 URL-safe base64 characters."""
+    """A form key as the planner form issues it: the time in milliseconds as 12 hex digits, then
+    16 random bytes as 22 URL-safe base64 characters."""
     raw = bytes(rng.getrandbits(8) for _ in range(16))
-    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+    millis = time.time_ns() // 1_000_000
+    return f"{millis & 0xFFFFFFFFFFFF:012x}" + base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
 def plan_body(rng):

@@ -20,6 +20,23 @@ pub fn is_well_formed(s: &str) -> bool {
             .is_ok_and(|bytes| bytes.len() == 16)
 }
 
+/// A fresh one-time key for the planner form: the time in milliseconds (12 hex digits) and then
+/// 128 random bits. It is as hard to guess as an id, and keys issued close in time sort close
+/// together, so storing them touches few pages of their index.
+pub fn new_form_key() -> String {
+    let millis = time::OffsetDateTime::now_utc().unix_timestamp_nanos() / 1_000_000;
+    format!("{:012x}{}", millis & 0xffff_ffff_ffff, new_id())
+}
+
+/// Whether `s` can be a form's one-time key: 16 to 64 URL-safe characters. Keys come from
+/// `new_form_key`, but a client may make its own; a guessable one puts only the plan that
+/// client made at risk.
+pub fn is_form_key(s: &str) -> bool {
+    (16..=64).contains(&s.len())
+        && s.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -32,6 +49,19 @@ mod tests {
         assert_eq!(a.len(), ID_LEN);
         assert!(is_well_formed(&a));
         assert_ne!(a, b);
+    }
+
+    #[test]
+    fn form_keys_are_accepted_back_and_later_ones_sort_after_earlier_ones() {
+        let first = new_form_key();
+        std::thread::sleep(std::time::Duration::from_millis(2));
+        let second = new_form_key();
+
+        assert_eq!(first.len(), 34);
+        assert!(is_form_key(&first) && is_form_key(&new_id()));
+        assert!(first < second, "{first} then {second}");
+        assert!(!is_form_key("short") && !is_form_key(&"a".repeat(65)));
+        assert!(!is_form_key("aaaaaaaaaaaaaaaaaaaa/"));
     }
 
     #[test]

@@ -275,7 +275,8 @@ async fn the_same_form_sent_twice_makes_one_plan() {
     let app = TestApp::spawn().await;
     let (_, form) = app.get_text("/plans/new").await;
     let key_at = form.find("name=\"key\" value=\"").unwrap() + 18;
-    let key = form[key_at..key_at + 22].to_owned();
+    let key_end = key_at + form[key_at..].find('"').unwrap();
+    let key = form[key_at..key_end].to_owned();
     let pairs: Vec<_> = GOOD
         .iter()
         .copied()

@@ -18,15 +18,19 @@ local horizons = { 6, 12, 18, 24, 36, 60, 120 }
 local alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
 -- The 22nd character of a 16-byte base64url key carries 2 data bits and 4 zero bits.
 local last = "AQgw"
+local sequence = 0
 
+-- A key shaped as the planner form issues it: a time prefix (12 hex digits; here the start time
+-- in seconds and a counter, as wrk's Lua has no clock in milliseconds) and 128 random bits.
 local function key()
-  local chars = {}
+  sequence = sequence + 1
+  local chars = { string.format("%08x%04x", start, sequence % 65536) }
   for i = 1, 21 do
     local n = math.random(64)
-    chars[i] = alphabet:sub(n, n)
+    chars[#chars + 1] = alphabet:sub(n, n)
   end
   local n = math.random(4)
-  chars[22] = last:sub(n, n)
+  chars[#chars + 1] = last:sub(n, n)
   return table.concat(chars)
 end
 
@@ -52,6 +56,7 @@ local headers = { ["Content-Type"] = "application/x-www-form-urlencoded" }
 
 function init(args)
   common.seed()
+  start = os.time()
   acked, other = 0, 0
 end
 

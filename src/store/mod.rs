@@ -85,9 +85,9 @@ impl Store {
         if let Some(folder) = wal.parent().filter(|p| !p.as_os_str().is_empty()) {
             writer::sync_file(folder)?;
         }
-        let commits = checkpoint::Commits::default();
-        checkpoint::start(checkpointer.clone(), commits.clone());
-        let write = writer::Writer::start(writer.clone(), wal, commits);
+        let log = checkpoint::Log::default();
+        checkpoint::start(checkpointer.clone(), path.to_owned(), log.clone());
+        let write = writer::Writer::start(writer.clone(), wal, log);
         Ok(Store {
             creates: coalesce::Coalescer::start(write.clone(), plans::insert_plans),
             step_updates: coalesce::Coalescer::start(write.clone(), plans::update_steps),

@@ -20,7 +20,7 @@ use futures_core::future::BoxFuture;
 use sqlx::{SqliteConnection, SqlitePool};
 use tokio::sync::{mpsc, oneshot};
 
-use super::checkpoint::Commits;
+use super::checkpoint::Log;
 
 /// Most writes one transaction takes, so a flood cannot make one commit arbitrarily long.
 const MAX_BATCH: usize = 512;
@@ -48,10 +48,10 @@ pub(crate) struct Writer {
 impl Writer {
     /// Starts the task that does every write through `pool` (which holds one connection to the
     /// database whose write-ahead log is `wal`).
-    pub(crate) fn start(pool: SqlitePool, wal: PathBuf, commits: Commits) -> Writer {
+    pub(crate) fn start(pool: SqlitePool, wal: PathBuf, log: Log) -> Writer {
         let (jobs, queue) = mpsc::channel(QUEUE);
         let (committed, unflushed) = mpsc::channel(UNFLUSHED);
-        tokio::spawn(run(pool, queue, committed, commits));
+        tokio::spawn(run(pool, queue, committed, log));
         tokio::spawn(flush(wal, unflushed));
         Writer { jobs }
     }
@@ -93,7 +93,7 @@ async fn run(
     pool: SqlitePool,
     mut queue: mpsc::Receiver<Job>,
     committed: mpsc::Sender<Vec<Answer>>,
-    commits: Commits,
+    log: Log,
 ) {
     let mut batch = Vec::with_capacity(MAX_BATCH);
     while queue.recv_many(&mut batch, MAX_BATCH).await > 0 {
@@ -140,10 +140,11 @@ async fn run(
         }
         match sqlx::query("commit").execute(&mut *conn).await {
             Ok(_) => {
-                commits.add();
+                log.committed();
                 if let Err(mpsc::error::SendError(answers)) = committed.send(answers).await {
                     answer_all(answers, Some("the log could not be flushed"));
                 }
+                log.finish_if_asked(&mut conn).await;
             }
             Err(error) => {
                 tracing::error!(%error, "commit failed");
@@ -161,6 +162,7 @@ async fn flush(wal: PathBuf, mut unflushed: mpsc::Receiver<Vec<Answer>>) {
     let mut groups = Vec::with_capacity(UNFLUSHED);
     while unflushed.recv_many(&mut groups, UNFLUSHED).await > 0 {
         let wal = wal.clone();
+        let started = std::time::Instant::now();
         let result = tokio::task::spawn_blocking(move || sync_file(&wal))
             .await
             .unwrap_or_else(|error| Err(io::Error::other(error)));
@@ -168,6 +170,7 @@ async fn flush(wal: PathBuf, mut unflushed: mpsc::Receiver<Vec<Answer>>) {
             tracing::error!(%error, "could not flush the write-ahead log");
             format!("could not flush the write-ahead log: {error}")
         });
+        tracing::trace!(batches = groups.len(), took = ?started.elapsed(), "log flushed");
         for answers in groups.drain(..) {
             answer_all(answers, error.as_deref());
         }

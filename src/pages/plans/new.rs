@@ -38,7 +38,7 @@ pub async fn new_plan(Query(query): Query<Vec<(String, String)>>) -> NewPlanPage
     NewPlanPage {
         form,
         errors: BTreeMap::new(),
-        key: ids::new_id(),
+        key: ids::new_form_key(),
     }
 }
 
@@ -52,7 +52,7 @@ pub async fn create_plan(
         .iter()
         .find(|(name, _)| name == "key")
         .map(|(_, value)| value.clone())
-        .filter(|key| ids::is_well_formed(key));
+        .filter(|key| ids::is_form_key(key));
     let form = PlanForm::from_pairs(pairs);
     let input = match form.parse() {
         Ok(input) => input,
@@ -60,7 +60,7 @@ pub async fn create_plan(
             let page = NewPlanPage {
                 form,
                 errors: errors.into_iter().map(|(k, v)| (k.to_owned(), v)).collect(),
-                key: key.unwrap_or_else(ids::new_id),
+                key: key.unwrap_or_else(ids::new_form_key),
             };
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
         }
