@@ -109,13 +109,25 @@ fn rendered_site() -> anyhow::Result<Site> {
     .map_err(anyhow::Error::msg)
 }
 
-/// What every handler can reach.
+/// What every handler can reach. Handlers get a clone per request, so it is one `Arc`.
 #[derive(Clone, Debug)]
-pub struct AppState {
+pub struct AppState(Arc<Shared>);
+
+/// The contents of `AppState`.
+#[derive(Debug)]
+pub struct Shared {
     pub config: Arc<Config>,
     pub store: Store,
     pub library: Arc<Library>,
     pub pages: Arc<Pages>,
+}
+
+impl std::ops::Deref for AppState {
+    type Target = Shared;
+
+    fn deref(&self) -> &Shared {
+        &self.0
+    }
 }
 
 impl AppState {
@@ -125,12 +137,12 @@ impl AppState {
         let store = Store::open(&config.database).await?;
         let (library, pages) = rendered_site()?;
         store.index_guides(library.all()).await?;
-        Ok(AppState {
+        Ok(AppState(Arc::new(Shared {
             config: Arc::new(config),
             store,
             library,
             pages,
-        })
+        })))
     }
 }
 
