@@ -38,6 +38,35 @@ async fn the_home_page_leads_to_the_guides_the_self_check_and_the_planner() {
 }
 
 #[tokio::test]
+async fn the_main_navigation_marks_where_the_visitor_is() {
+    let app = TestApp::spawn().await;
+    let current = |body: &str| -> Vec<(String, String)> {
+        let html = Html::parse_document(body);
+        select(&html, "nav[aria-label=\"Main\"] a[aria-current]")
+            .iter()
+            .map(|a| {
+                let attr = |name| a.value().attr(name).unwrap_or_default().to_owned();
+                (attr("href"), attr("aria-current"))
+            })
+            .collect()
+    };
+    let marked = |href: &str, value: &str| vec![(href.to_owned(), value.to_owned())];
+
+    for (path, expected) in [
+        ("/guides", marked("/guides", "page")),
+        ("/guides/key-differences", marked("/guides", "true")),
+        ("/check", marked("/check", "page")),
+        ("/plans/new", marked("/plans/new", "page")),
+        ("/", Vec::new()),
+        ("/search?q=career", Vec::new()),
+    ] {
+        let (status, body) = app.get_text(path).await;
+        assert_eq!(status, 200, "{path}");
+        assert_eq!(current(&body), expected, "{path}");
+    }
+}
+
+#[tokio::test]
 async fn the_library_lists_all_six_guides_with_summary_and_reading_time() {
     let app = TestApp::spawn().await;
 
