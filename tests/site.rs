@@ -341,3 +341,15 @@ async fn the_copy_link_script_is_served_with_cache_headers() {
             .contains("immutable")
     );
 }
+
+#[tokio::test]
+async fn the_one_stylesheet_stays_under_20_kb() {
+    let app = TestApp::spawn().await;
+
+    // reqwest is built without decompression, so this is the stylesheet as written.
+    let (status, css) = app.get_text("/static/style.css").await;
+
+    assert_eq!(status, 200);
+    assert!(css.len() < 20 * 1024, "style.css is {} bytes", css.len());
+    assert!(css.len() > 1024, "style.css is served whole");
+}
