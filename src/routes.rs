@@ -40,10 +40,7 @@ fn plan_routes() -> Router<AppState> {
         .route("/plans/{id}", get(show::show_plan).post(edit::save_plan))
         .route("/plans/{id}/edit", get(edit::edit_plan))
         .route("/plans/{id}/steps/{step}", post(steps::update_step))
-        .route(
-            "/plans/{id}/delete",
-            get(delete::confirm_delete).post(delete::delete_plan),
-        )
+        .route("/plans/{id}/delete", post(delete::delete_plan))
         .route("/plans/{id}/share", post(share::rotate_share_link))
         .route("/plans/{id}/plan.ics", get(export::plan_ics))
         .route("/plans/{id}/plan.md", get(export::plan_md))

@@ -30,7 +30,7 @@ async fn every_kind_of_response_carries_the_security_headers() {
 
         assert_eq!(
             headers["content-security-policy"],
-            "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+            "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'; script-src 'self'",
             "{path}"
         );
         assert_eq!(headers["x-content-type-options"], "nosniff", "{path}");

@@ -25,6 +25,14 @@ fn select(html: &str, css: &str) -> Vec<String> {
         .collect()
 }
 
+fn texts(html: &str, css: &str) -> Vec<String> {
+    let document = Html::parse_document(html);
+    document
+        .select(&Selector::parse(css).unwrap())
+        .map(|e| e.text().collect::<String>())
+        .collect()
+}
+
 fn with<'a>(field: &'a str, value: &'a str) -> Vec<(&'a str, &'a str)> {
     let mut pairs: Vec<_> = GOOD.iter().copied().filter(|(k, _)| *k != field).collect();
     pairs.push((field, value));
@@ -187,7 +195,7 @@ async fn a_bad_step_update_is_refused_and_changes_nothing() {
         .post_form(&format!("{location}/steps/one"), &[("status", "done")])
         .await;
 
-    assert_eq!(unknown_status.status(), 400);
+    assert_eq!(unknown_status.status(), 422);
     assert_eq!(unknown_step.status(), 404);
     assert_eq!(not_a_number.status(), 404);
     assert!(
@@ -195,6 +203,42 @@ async fn a_bad_step_update_is_refused_and_changes_nothing() {
             .await
             .1
             .contains("0 of 9 steps done")
+    );
+}
+
+#[tokio::test]
+async fn a_note_too_long_is_sent_back_with_its_text_and_a_message_beside_it() {
+    let app = TestApp::spawn().await;
+    let location = create(&app, GOOD).await;
+    app.post_form(&format!("{location}/steps/2"), &[("note", "first note")])
+        .await;
+    let long = format!("<b>{}</b>", "word ".repeat(420));
+
+    let response = app
+        .post_form(
+            &format!("{location}/steps/2"),
+            &[("status", "done"), ("note", &long)],
+        )
+        .await;
+
+    assert_eq!(response.status(), 422);
+    assert_eq!(response.headers()["cache-control"], "private, no-store");
+    let body = response.text().await.unwrap();
+    assert_eq!(
+        texts(&body, "#note-2-error"),
+        ["Error: A note can be at most 2,000 characters long."]
+    );
+    assert_eq!(
+        texts(&body, "textarea#note-2[aria-describedby=note-2-error]"),
+        [long]
+    );
+    assert!(!body.contains("<b>word"), "the kept note is escaped");
+    assert!(texts(&body, "title")[0].starts_with("Error: "));
+    let (_, page) = app.get_text(&location).await;
+    assert_eq!(texts(&page, "textarea#note-2"), ["first note"]);
+    assert!(
+        page.contains("0 of 9 steps done"),
+        "the status was not saved either"
     );
 }
 
@@ -547,9 +591,26 @@ async fn deleting_asks_first_then_removes_everything_and_the_url_gives_404() {
     let location = create(&app, GOOD).await;
     let share = share_path(&app.get_text(&location).await.1);
 
-    let (status, confirm) = app.get_text(&format!("{location}/delete")).await;
-    assert_eq!(status, 200);
-    assert!(confirm.contains("Delete this plan for good?"));
+    // The plan page asks first: the button sits under a warning in a disclosure. A GET of the
+    // delete address is refused and changes nothing.
+    let (_, page) = app.get_text(&location).await;
+    let disclosure = texts(&page, "details.delete-plan")
+        .pop()
+        .expect("a delete disclosure");
+    assert!(
+        disclosure.contains("This cannot be undone."),
+        "{disclosure}"
+    );
+    assert_eq!(
+        select(
+            &page,
+            &format!("details.delete-plan form[method=post][action=\"{location}/delete\"] button")
+        )
+        .len(),
+        1
+    );
+    let get = app.get(&format!("{location}/delete")).await;
+    assert_eq!(get.status(), 405);
     assert_eq!(app.count("plans").await, 1, "asking changes nothing");
 
     let response = app.post_form(&format!("{location}/delete"), &[]).await;
@@ -615,6 +676,21 @@ async fn the_calendar_parses_and_holds_every_dated_step_and_the_review_date() {
     let calendar: icalendar::Calendar = text.parse().expect("valid iCalendar");
     assert_eq!(calendar.components.len(), 10, "9 steps and the review date");
     assert!(text.contains("DTSTART;VALUE=DATE:"));
+    // An all-day event ends (exclusively) on the next day, as RFC 5545 has it.
+    let dates = |name: &str| -> Vec<String> {
+        text.lines()
+            .filter_map(|line| line.strip_prefix(&format!("{name};VALUE=DATE:")))
+            .map(str::to_owned)
+            .collect()
+    };
+    let (starts, ends) = (dates("DTSTART"), dates("DTEND"));
+    assert_eq!(starts.len(), 10);
+    for (start, end) in starts.iter().zip(&ends) {
+        let day = |s: &str| {
+            time::Date::parse(s, time::macros::format_description!("[year][month][day]")).unwrap()
+        };
+        assert_eq!(day(end), day(start).next_day().unwrap(), "{start} -> {end}");
+    }
     assert!(text.contains("SUMMARY:Review my career plan"));
     let shared = app
         .get(&format!("{share}/plan.ics"))

@@ -1,4 +1,5 @@
-//! `GET /plans/{id}/delete` asks to confirm; `POST /plans/{id}/delete` deletes for good.
+//! `POST /plans/{id}/delete` deletes a plan for good. The plan page asks first: its delete button
+//! sits in a disclosure with the warning, so no GET ever leads to a deletion.
 
 use askama::Template;
 use askama_web::WebTemplate;
@@ -8,28 +9,8 @@ use super::load_plan;
 use crate::{AppState, error::Result, extract::PathParams};
 
 #[derive(Template, WebTemplate)]
-#[template(path = "pages/plans/delete.html")]
-pub struct ConfirmDeletePage {
-    pub id: String,
-    pub current_job: String,
-    pub target_career: String,
-}
-
-#[derive(Template, WebTemplate)]
 #[template(path = "pages/plans/deleted.html")]
 pub struct DeletedPage;
-
-pub async fn confirm_delete(
-    State(state): State<AppState>,
-    PathParams(id): PathParams<String>,
-) -> Result<ConfirmDeletePage> {
-    let record = load_plan(&state, &id).await?;
-    Ok(ConfirmDeletePage {
-        id,
-        current_job: record.plan.current_job,
-        target_career: record.plan.target_career,
-    })
-}
 
 pub async fn delete_plan(
     State(state): State<AppState>,

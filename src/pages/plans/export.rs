@@ -61,6 +61,12 @@ fn download(body: String, content_type: &'static str, name: &'static str) -> Res
     response
 }
 
+/// The end of an all-day event: RFC 5545 counts DTEND out, so a one-day event ends the next day
+/// (the crate's `all_day` sets both to the same day, which strict readers refuse).
+fn day_after(date: NaiveDate) -> NaiveDate {
+    date.succ_opt().unwrap_or(date)
+}
+
 fn naive(date: time::Date) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(
         date.year(),
@@ -91,7 +97,8 @@ pub fn calendar(plan: &PlanView) -> String {
                 .uid(&format!("{}-step-{}@ladder", plan.share_id, step.number))
                 .summary(&step.title)
                 .description(&description)
-                .all_day(date)
+                .starts(date)
+                .ends(day_after(date))
                 .done(),
         );
     }
@@ -101,7 +108,8 @@ pub fn calendar(plan: &PlanView) -> String {
                 .uid(&format!("{}-review@ladder", plan.share_id))
                 .summary("Review my career plan")
                 .description("Look at your plan again: tick what you did and adjust the rest.")
-                .all_day(date)
+                .starts(date)
+                .ends(day_after(date))
                 .done(),
         );
     }

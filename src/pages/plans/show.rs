@@ -4,8 +4,8 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::{extract::State, http::HeaderMap};
 
-use super::{load_plan, load_shared_plan, site_origin, view::PlanView};
-use crate::{AppState, error::Result, extract::PathParams};
+use super::{load_plan, load_shared_plan, site_origin, steps::StepError, view::PlanView};
+use crate::{AppState, error::Result, extract::PathParams, store::plans::PlanRecord};
 
 #[derive(Template, WebTemplate)]
 #[template(path = "pages/plans/show.html")]
@@ -15,6 +15,28 @@ pub struct PlanPage {
     pub owner: bool,
     pub plan_url: String,
     pub share_url: String,
+    /// A step form that was sent back, with its message and what was typed.
+    pub step_error: Option<StepError>,
+}
+
+impl PlanPage {
+    /// The owner's page, with links made from the address the browser used.
+    pub fn owner(record: &PlanRecord, headers: &HeaderMap, step_error: Option<StepError>) -> Self {
+        let plan = PlanView::new(record);
+        let origin = site_origin(headers);
+        PlanPage {
+            plan_url: format!("{origin}/plans/{}", plan.id),
+            share_url: format!("{origin}/p/{}", plan.share_id),
+            plan,
+            owner: true,
+            step_error,
+        }
+    }
+
+    /// The error for this step's form, if it was the one sent back.
+    pub fn error_for(&self, number: &i64) -> Option<&StepError> {
+        self.step_error.as_ref().filter(|e| e.number == *number)
+    }
 }
 
 pub async fn show_plan(
@@ -23,14 +45,7 @@ pub async fn show_plan(
     headers: HeaderMap,
 ) -> Result<PlanPage> {
     let record = load_plan(&state, &id).await?;
-    let plan = PlanView::new(&record);
-    let origin = site_origin(&headers);
-    Ok(PlanPage {
-        plan_url: format!("{origin}/plans/{}", plan.id),
-        share_url: format!("{origin}/p/{}", plan.share_id),
-        plan,
-        owner: true,
-    })
+    Ok(PlanPage::owner(&record, &headers, None))
 }
 
 pub async fn show_shared_plan(
@@ -46,5 +61,6 @@ pub async fn show_shared_plan(
         owner: false,
         plan_url: String::new(),
         share_url: String::new(),
+        step_error: None,
     })
 }

@@ -7,10 +7,13 @@ test('a deleted plan is gone: both its links show the friendly 404', async ({ pa
   const url = await makePlan(page, { current: 'Seasonal worker', target: 'Park ranger' });
   const shareLink = await page.getByLabel('Read-only link').inputValue();
 
-  await page.getByRole('link', { name: 'Delete this plan for good' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Delete this plan for good?');
+  // The plan page asks first: the button is hidden under a warning until the person opens it.
+  const confirm = page.getByRole('button', { name: 'Yes, delete my plan' });
+  await expect(confirm).toBeHidden();
+  await page.getByText('Delete this plan for good', { exact: true }).click();
+  await expect(page.getByText('This cannot be undone.')).toBeVisible();
   await checkPage(page, 'delete-confirm');
-  await page.getByRole('button', { name: 'Yes, delete my plan' }).click();
+  await confirm.click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your plan is deleted');
   await checkPage(page, 'deleted');
 
