@@ -215,3 +215,30 @@ async fn the_index_is_rebuilt_not_doubled_when_the_app_restarts() {
     assert_eq!(hits_before, 1);
     assert_eq!(select(&after, "ol.results > li").len(), hits_before);
 }
+
+#[tokio::test]
+async fn every_hit_shows_a_snippet_and_a_long_list_says_it_is_cut() {
+    let app = TestApp::spawn().await;
+
+    let (status, html, _) = search(&app, "careers").await;
+
+    assert_eq!(status, 200);
+    let hits = select(&html, "ol.results > li");
+    assert_eq!(hits.len(), 20, "the page shows the 20 best");
+    for hit in &hits {
+        let snippet: String = hit
+            .select(&Selector::parse(".snippet").unwrap())
+            .flat_map(|s| s.text())
+            .collect();
+        assert!(!snippet.trim().is_empty(), "{}", hit.html());
+    }
+    let summary: String = select(&html, "[role=status]")[0].text().collect();
+    assert!(
+        summary.starts_with("More than 20 sections match"),
+        "{summary}"
+    );
+
+    let (_, few, _) = search(&app, "musicians").await;
+    let summary: String = select(&few, "[role=status]")[0].text().collect();
+    assert!(summary.starts_with("1 section matches"), "{summary}");
+}

@@ -22,6 +22,8 @@ pub struct SearchPage {
     /// The query as shown back (cut to length); empty when nothing was asked.
     pub q: String,
     pub hits: Vec<SearchHit>,
+    /// More sections matched than are shown.
+    pub more: bool,
     pub library: Arc<Library>,
 }
 
@@ -35,10 +37,17 @@ pub async fn search_guides(
         .find(|(name, _)| name == "q")
         .map_or("", |(_, v)| v);
     let query = SearchQuery::parse(raw);
-    let hits = state.store.search_guides(&query.terms, MAX_HITS).await?;
+    // One more than is shown, to tell whether there were more.
+    let mut hits = state
+        .store
+        .search_guides(&query.terms, MAX_HITS + 1)
+        .await?;
+    let more = hits.len() > MAX_HITS as usize;
+    hits.truncate(MAX_HITS as usize);
     Ok(SearchPage {
         q: query.text,
         hits,
+        more,
         library: Arc::clone(&state.library),
     })
 }
@@ -68,6 +77,7 @@ mod tests {
                     },
                 ],
             }],
+            more: false,
             library: Arc::new(Library::load().unwrap()),
         };
 

@@ -30,7 +30,8 @@ impl Store {
             .execute(&mut *tx)
             .await?;
         for guide in guides {
-            for section in &guide.sections {
+            // A heading whose text is all in its subsections has nothing to show as a hit.
+            for section in guide.sections.iter().filter(|s| !s.text.trim().is_empty()) {
                 sqlx::query(
                     r"insert into guide_search (slug, anchor, title, heading, body)
                       values (?1, ?2, ?3, ?4, ?5)",
