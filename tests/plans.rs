@@ -744,3 +744,56 @@ async fn different_barriers_give_different_plans() {
     let titles = |body: &str| select(body, ".steps h3");
     assert_ne!(titles(&a), titles(&b));
 }
+
+#[tokio::test]
+async fn plans_steps_and_barriers_are_tables_and_a_deleted_plan_takes_its_rows_with_it() {
+    let app = TestApp::spawn().await;
+    let mut pairs = GOOD.to_vec();
+    pairs.push(("barrier", "money"));
+    let location = create(&app, &pairs).await;
+    let other = create(&app, GOOD).await;
+    let db = sqlx::SqlitePool::connect(&format!("sqlite://{}", app.database.display()))
+        .await
+        .unwrap();
+    let barriers = |db: sqlx::SqlitePool| async move {
+        sqlx::query_scalar::<_, String>(
+            "select barrier from barriers join plans on plans.n = barriers.plan order by plans.n, barrier",
+        )
+        .fetch_all(&db)
+        .await
+        .unwrap()
+    };
+
+    assert_eq!(
+        barriers(db.clone()).await,
+        ["childcare", "money", "childcare"]
+    );
+    for table in ["steps", "barriers"] {
+        let (parent, on_delete): (String, String) =
+            sqlx::query_as("select \"table\", on_delete from pragma_foreign_key_list(?)")
+                .bind(table)
+                .fetch_one(&db)
+                .await
+                .unwrap();
+        assert_eq!(
+            (parent.as_str(), on_delete.as_str()),
+            ("plans", "CASCADE"),
+            "{table}"
+        );
+    }
+
+    // An edit replaces the barriers; a delete takes them (and the steps) with the plan.
+    let mut form = edit_form(&app, &location).await;
+    form.retain(|(name, _)| name != "barrier");
+    form.push(("barrier".into(), "transportation".into()));
+    assert_eq!(post_pairs(&app, &location, &form).await.status(), 303);
+    assert_eq!(barriers(db.clone()).await, ["transportation", "childcare"]);
+    app.post_form(&format!("{location}/delete"), &[]).await;
+    assert_eq!(barriers(db.clone()).await, ["childcare"]);
+    let steps: i64 = sqlx::query_scalar("select count(*) from steps")
+        .fetch_one(&db)
+        .await
+        .unwrap();
+    assert_eq!(steps, 9, "only the other plan's steps are left");
+    assert_eq!(app.get(&other).await.status(), 200);
+}

@@ -112,7 +112,7 @@ impl Store {
         let sql = match table {
             "plans" => "select count(*) from plans",
             "rungs" => "select coalesce(sum(json_array_length(rungs)), 0) from plans",
-            "barriers" => "select coalesce(sum(json_array_length(barriers)), 0) from plans",
+            "barriers" => "select count(*) from barriers",
             "steps" => "select count(*) from steps",
             _ => return Err(sqlx::Error::Protocol(format!("unknown table {table}"))),
         };
@@ -160,5 +160,44 @@ mod tests {
         store.close().await;
 
         assert!(!store.is_healthy().await);
+    }
+
+    #[tokio::test]
+    async fn the_barrier_migration_moves_each_plans_list_into_rows() {
+        use sqlx::Connection;
+        let mut conn = sqlx::SqliteConnection::connect("sqlite::memory:")
+            .await
+            .unwrap();
+        sqlx::raw_sql(include_str!("../../migrations/0001_create_plans.sql"))
+            .execute(&mut conn)
+            .await
+            .unwrap();
+        sqlx::raw_sql(
+            "insert into plans (n, id, share_id, current_job, target_career, barriers,
+                                horizon_months, created_on, review_on)
+             values (1, 'a', 'sa', 'Cashier', 'Manager', '[\"money\",\"goals\"]', 12, '', ''),
+                    (2, 'b', 'sb', 'Cook', 'Chef', '[]', 12, '', '')",
+        )
+        .execute(&mut conn)
+        .await
+        .unwrap();
+
+        sqlx::raw_sql(include_str!("../../migrations/0003_create_barriers.sql"))
+            .execute(&mut conn)
+            .await
+            .unwrap();
+
+        let rows: Vec<(i64, String)> =
+            sqlx::query_as("select plan, barrier from barriers order by plan, barrier")
+                .fetch_all(&mut conn)
+                .await
+                .unwrap();
+        assert_eq!(rows, [(1, "goals".into()), (1, "money".into())]);
+        let columns: Vec<String> =
+            sqlx::query_scalar("select name from pragma_table_info('plans')")
+                .fetch_all(&mut conn)
+                .await
+                .unwrap();
+        assert!(!columns.iter().any(|c| c == "barriers"), "{columns:?}");
     }
 }

@@ -14,7 +14,8 @@ macro_rules! select_plan {
     ($filter:literal) => {
         concat!(
             "select n, id, share_id, current_job, target_career, interests, strengths, rungs, ",
-            "barriers, horizon_months, created_on, review_on, version from plans ",
+            "(select json_group_array(barrier) from barriers where plan = plans.n) as barriers, ",
+            "horizon_months, created_on, review_on, version from plans ",
             $filter
         )
     };
@@ -273,13 +274,11 @@ pub(crate) fn insert_plans(
         let next: i64 = sqlx::query_scalar("select coalesce(max(n), 0) + 1 from plans")
             .fetch_one(&mut *conn)
             .await?;
-        let lists: Vec<(String, String)> = fresh
-            .iter()
-            .map(|p| (to_json(&p.answers.rungs), to_json(&p.answers.barriers)))
-            .collect();
+        let rungs: Vec<String> = fresh.iter().map(|p| to_json(&p.answers.rungs)).collect();
         let mut plan_rows = Vec::new();
+        let mut barrier_rows = Vec::new();
         let mut step_rows = Vec::new();
-        for ((n, plan), (rungs, barriers)) in (next..).zip(fresh).zip(&lists) {
+        for ((n, plan), rungs) in (next..).zip(fresh).zip(&rungs) {
             let a = &plan.answers;
             plan_rows.push(vec![
                 Value::Int(n),
@@ -290,18 +289,19 @@ pub(crate) fn insert_plans(
                 Value::Text(&a.interests),
                 Value::Text(&a.strengths),
                 Value::Text(rungs),
-                Value::Text(barriers),
                 Value::Int(a.horizon_months),
                 Value::Date(Some(plan.created_on)),
                 Value::Date(Some(plan.review_on)),
                 Value::OptText(plan.idempotency_key.as_deref()),
             ]);
+            barrier_rows.extend(barrier_values(n, &a.barriers));
             for (index, step) in plan.steps.iter().enumerate() {
                 let number = index as i64 + 1;
                 step_rows.push(step_values(n, number, number, step));
             }
         }
         insert_rows(conn, PLAN_INSERT, &plan_rows).await?;
+        insert_rows(conn, BARRIER_INSERT, &barrier_rows).await?;
         insert_rows(conn, STEP_INSERT, &step_rows).await?;
         Ok(ids)
     })
@@ -380,7 +380,7 @@ async fn apply_edit(conn: &mut SqliteConnection, edit: &PlanEdit) -> sqlx::Resul
     let (id, answers) = (&edit.id, &edit.answers);
     let updated: Option<i64> = sqlx::query_scalar(
         r"update plans set current_job = ?, target_career = ?, interests = ?, strengths = ?,
-              rungs = ?, barriers = ?, horizon_months = ?, review_on = ?, version = version + 1,
+              rungs = ?, horizon_months = ?, review_on = ?, version = version + 1,
               updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
           where id = ? and version = ?
           returning n",
@@ -390,7 +390,6 @@ async fn apply_edit(conn: &mut SqliteConnection, edit: &PlanEdit) -> sqlx::Resul
     .bind(&answers.interests)
     .bind(&answers.strengths)
     .bind(to_json(&answers.rungs))
-    .bind(to_json(&answers.barriers))
     .bind(answers.horizon_months)
     .bind(edit.review_on)
     .bind(id)
@@ -408,6 +407,13 @@ async fn apply_edit(conn: &mut SqliteConnection, edit: &PlanEdit) -> sqlx::Resul
             EditOutcome::NotFound
         });
     };
+
+    sqlx::query("delete from barriers where plan = ?")
+        .bind(plan)
+        .execute(&mut *conn)
+        .await?;
+    let barrier_rows: Vec<_> = barrier_values(plan, &answers.barriers).collect();
+    insert_rows(conn, BARRIER_INSERT, &barrier_rows).await?;
 
     let existing: Vec<i64> = sqlx::query_scalar("select number from steps where plan = ?")
         .bind(plan)
@@ -456,8 +462,9 @@ async fn apply_edit(conn: &mut SqliteConnection, edit: &PlanEdit) -> sqlx::Resul
 }
 
 const PLAN_INSERT: &str = "insert into plans (n, id, share_id, current_job, target_career, \
-     interests, strengths, rungs, barriers, horizon_months, created_on, review_on, \
-     idempotency_key) values ";
+     interests, strengths, rungs, horizon_months, created_on, review_on, idempotency_key) \
+     values ";
+const BARRIER_INSERT: &str = "insert or ignore into barriers (plan, barrier) values ";
 const STEP_INSERT: &str = "insert into steps (plan, number, position, kind, title, why, \
      action, resources, guide, due_on) values ";
 
@@ -545,6 +552,12 @@ async fn insert_rows(
             .await?;
     }
     Ok(())
+}
+
+fn barrier_values(plan: i64, barriers: &[String]) -> impl Iterator<Item = Vec<Value<'_>>> {
+    barriers
+        .iter()
+        .map(move |barrier| vec![Value::Int(plan), Value::Text(barrier)])
 }
 
 fn step_values(plan: i64, number: i64, position: i64, step: &StepDraft) -> Vec<Value<'_>> {
