@@ -164,28 +164,30 @@ mod tests {
 
     #[tokio::test]
     async fn the_barrier_migration_moves_each_plans_list_into_rows() {
-        use sqlx::Connection;
-        let mut conn = sqlx::SqliteConnection::connect("sqlite::memory:")
-            .await
-            .unwrap();
-        sqlx::raw_sql(include_str!("../../migrations/0001_create_plans.sql"))
-            .execute(&mut conn)
-            .await
-            .unwrap();
-        sqlx::raw_sql(
+        use sqlx::{Connection, SqliteConnection};
+        async fn run(conn: &mut SqliteConnection, sql: &'static str) {
+            sqlx::raw_sql(sql).execute(conn).await.unwrap();
+        }
+        let mut conn = SqliteConnection::connect("sqlite::memory:").await.unwrap();
+        run(
+            &mut conn,
+            include_str!("../../migrations/0001_create_plans.sql"),
+        )
+        .await;
+        run(
+            &mut conn,
             "insert into plans (n, id, share_id, current_job, target_career, barriers,
                                 horizon_months, created_on, review_on)
              values (1, 'a', 'sa', 'Cashier', 'Manager', '[\"money\",\"goals\"]', 12, '', ''),
                     (2, 'b', 'sb', 'Cook', 'Chef', '[]', 12, '', '')",
         )
-        .execute(&mut conn)
-        .await
-        .unwrap();
+        .await;
 
-        sqlx::raw_sql(include_str!("../../migrations/0003_create_barriers.sql"))
-            .execute(&mut conn)
-            .await
-            .unwrap();
+        run(
+            &mut conn,
+            include_str!("../../migrations/0003_create_barriers.sql"),
+        )
+        .await;
 
         let rows: Vec<(i64, String)> =
             sqlx::query_as("select plan, barrier from barriers order by plan, barrier")

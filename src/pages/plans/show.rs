@@ -4,7 +4,11 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::{extract::State, http::HeaderMap};
 
-use super::{load_plan, load_shared_plan, site_origin, steps::StepError, view::PlanView};
+use super::{
+    load_plan, load_shared_plan, site_origin,
+    steps::StepError,
+    view::{PlanView, StepView},
+};
 use crate::{AppState, error::Result, extract::PathParams, store::plans::PlanRecord};
 
 #[derive(Template, WebTemplate)]
@@ -34,8 +38,20 @@ impl PlanPage {
     }
 
     /// The error for this step's form, if it was the one sent back.
-    pub fn error_for(&self, number: &i64) -> Option<&StepError> {
-        self.step_error.as_ref().filter(|e| e.number == *number)
+    fn error_for(&self, number: i64) -> Option<&StepError> {
+        self.step_error.as_ref().filter(|e| e.number == number)
+    }
+
+    /// The message beside a step's note, when its form was sent back.
+    pub fn note_error(&self, number: &i64) -> Option<&'static str> {
+        self.error_for(*number).map(|e| e.message)
+    }
+
+    /// A step's note as the form shows it: what was typed when it was sent back, else as saved.
+    pub fn note_text<'a>(&'a self, step: &'a StepView) -> &'a str {
+        self.error_for(step.number)
+            .and_then(|e| e.note.as_deref())
+            .unwrap_or(&step.note)
     }
 }
 
