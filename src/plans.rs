@@ -1,7 +1,8 @@
 //! A plan as the site keeps it: between the planner's pure types and the store's rows. Turning
 //! answers into rows, reading an edit form, and merging an edit into the stored steps.
 
-use std::collections::BTreeMap;
+use indexmap::IndexMap;
+use sha2::{Digest, Sha256};
 
 use time::{Date, macros::format_description};
 
@@ -65,6 +66,30 @@ pub fn answers(input: &PlanInput) -> Answers {
         horizon_months: i64::from(input.horizon_months),
         barriers: input.barriers.iter().map(|b| b.slug().to_owned()).collect(),
     }
+}
+
+/// What finds a plan already made from one filled-in form: the form's one-time key with a hash of
+/// the answers. The form sent again as it was finds its plan, with no duplicate; sent again with
+/// other answers (after going back to change them), it makes a new plan rather than drop them.
+pub fn resend_key(form_key: &str, answers: &Answers) -> String {
+    let mut hash = Sha256::new();
+    let mut add = |text: &str| {
+        // Each part's length first, so no two different lists of parts hash the same bytes.
+        hash.update(text.len().to_le_bytes());
+        hash.update(text.as_bytes());
+    };
+    add(&answers.current_job);
+    add(&answers.target_career);
+    add(&answers.interests);
+    add(&answers.strengths);
+    add(&answers.horizon_months.to_string());
+    for list in [&answers.rungs, &answers.barriers] {
+        add(&list.len().to_string());
+        list.iter().for_each(|item| add(item));
+    }
+    let digest = hash.finalize();
+    let hex: String = digest[..12].iter().map(|b| format!("{b:02x}")).collect();
+    format!("{form_key}.{hex}")
 }
 
 /// The answers a stored plan was made from, as the planner sees them.
@@ -158,7 +183,7 @@ pub struct EditForm {
 }
 
 /// Field name -> message, for every field of the edit form.
-pub type EditErrors = BTreeMap<String, String>;
+pub type EditErrors = IndexMap<String, String>;
 
 /// A checked edit.
 #[derive(Debug, Clone)]

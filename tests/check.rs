@@ -67,6 +67,20 @@ async fn the_form_asks_every_question_in_a_fieldset_with_labelled_radios_and_no_
 }
 
 #[tokio::test]
+async fn answers_are_never_kept_by_a_cache_on_a_shared_computer() {
+    let app = TestApp::spawn().await;
+
+    let result = app.post_form("/check", &answers_leaning(Lean::Job)).await;
+    let sent_back = app.post_form("/check", &[]).await;
+
+    assert_eq!(result.status(), 200);
+    assert_eq!(sent_back.status(), 422);
+    for response in [result, sent_back] {
+        assert_eq!(response.headers()["cache-control"], "private, no-store");
+    }
+}
+
+#[tokio::test]
 async fn clear_job_answers_are_called_a_job_and_each_answer_is_explained_with_its_guide_link() {
     let app = TestApp::spawn().await;
 

@@ -67,6 +67,23 @@ async fn strict_transport_security_is_sent_when_the_site_is_behind_https() {
             .unwrap()
             .contains("max-age=")
     );
+    // The links people copy from their plan page are https too.
+    let created = app
+        .post_form(
+            "/plans",
+            &[
+                ("current", "Cashier"),
+                ("target", "Nurse"),
+                ("horizon", "12"),
+            ],
+        )
+        .await;
+    let location = created.headers()["location"].to_str().unwrap().to_owned();
+    let page = app.get(&location).await.text().await.unwrap();
+    let https = format!("value=\"https://{}{location}\"", app.address);
+    assert!(page.contains(&https), "the private link is https");
+    assert!(page.contains(&format!("value=\"https://{}/p/", app.address)));
+    assert!(!page.contains("value=\"http://"));
 }
 
 #[tokio::test]

@@ -220,13 +220,25 @@ async fn a_note_too_long_is_sent_back_with_its_text_and_a_message_beside_it() {
     let response = app
         .post_form(
             &format!("{location}/steps/2"),
-            &[("status", "done"), ("note", &long)],
+            &[("status", "doing"), ("note", &long)],
         )
         .await;
 
     assert_eq!(response.status(), 422);
     assert_eq!(response.headers()["cache-control"], "private, no-store");
     let body = response.text().await.unwrap();
+    assert_eq!(
+        texts(&body, "#status-2 option[selected]"),
+        ["In progress"],
+        "the status that was picked is kept"
+    );
+    assert_eq!(
+        each(&body, "textarea#note-2", |e| e
+            .attr("aria-describedby")
+            .unwrap_or_default()
+            .to_owned()),
+        ["note-2-error"]
+    );
     assert_eq!(
         texts(&body, "#note-2-error"),
         ["Error: A note can be at most 2,000 characters long."]
@@ -297,6 +309,55 @@ async fn every_bad_submission_gives_422_keeps_the_input_and_stores_nothing() {
 }
 
 #[tokio::test]
+async fn errors_are_listed_in_the_order_of_the_form_and_point_at_their_fields() {
+    let app = TestApp::spawn().await;
+    let long = "x".repeat(81);
+
+    let response = app
+        .post_form(
+            "/plans",
+            &[
+                ("current", "Cashier"),
+                ("target", ""),
+                ("rung", "Shift lead"),
+                ("rung", &long),
+                ("horizon", ""),
+                ("barrier", "nope"),
+            ],
+        )
+        .await;
+
+    assert_eq!(response.status(), 422);
+    let body = response.text().await.unwrap();
+    let links = each(&body, ".error-summary a", |e| {
+        e.attr("href").unwrap().to_owned()
+    });
+    assert_eq!(links, ["#target", "#rungs", "#horizon", "#barriers"]);
+    assert_eq!(
+        select(
+            &body,
+            "input[aria-invalid=true][aria-describedby=rungs-error]"
+        )
+        .len(),
+        1
+    );
+    assert_eq!(
+        each(&body, "input#rung-2[aria-invalid=true]", |e| e
+            .attr("value")
+            .unwrap()
+            .to_owned()),
+        [long]
+    );
+    for (field, error) in [("rungs", "#rungs-error"), ("barriers", "#barriers-error")] {
+        assert_eq!(texts(&body, error).len(), 1, "{field}");
+        let described = each(&body, &format!("fieldset#{field}"), |e| {
+            e.attr("aria-describedby").unwrap().to_owned()
+        });
+        assert_eq!(described, [format!("{field}-hint {field}-error")]);
+    }
+}
+
+#[tokio::test]
 async fn the_form_can_be_prefilled_from_the_query_string() {
     let app = TestApp::spawn().await;
 
@@ -307,6 +368,14 @@ async fn the_form_can_be_prefilled_from_the_query_string() {
     assert_eq!(status, 200);
     assert!(body.contains("id=\"current\" name=\"current\" value=\"Cashier\""));
     assert!(body.contains("value=\"Store manager\""));
+    let (_, long) = app
+        .get_text(&format!("/plans/new?current={}", "a".repeat(5_000)))
+        .await;
+    assert!(long.contains(&format!("name=\"current\" value=\"{}\"", "a".repeat(80))));
+    assert!(
+        !long.contains(&"a".repeat(81)),
+        "a pre-fill is cut to what the box holds"
+    );
     for label in [
         "for=\"current\"",
         "for=\"target\"",
@@ -338,6 +407,17 @@ async fn the_same_form_sent_twice_makes_one_plan() {
 
     assert_eq!(first, second);
     assert_eq!(app.count("plans").await, 1);
+
+    // Back to the form, another target, sent again: the new answers make their own plan.
+    let changed: Vec<_> = pairs
+        .iter()
+        .map(|&(k, v)| if k == "target" { (k, "Nurse") } else { (k, v) })
+        .collect();
+    let third = create(&app, &changed).await;
+    assert_ne!(third, first);
+    assert!(app.get_text(&third).await.1.contains("Nurse"));
+    assert_eq!(create(&app, &changed).await, third);
+    assert_eq!(app.count("plans").await, 2);
 }
 
 #[tokio::test]
@@ -723,6 +803,42 @@ async fn the_calendar_parses_and_holds_every_dated_step_and_the_review_date() {
 }
 
 #[tokio::test]
+async fn calendar_names_are_escaped_and_events_keep_their_uids_when_the_share_link_changes() {
+    let app = TestApp::spawn().await;
+    let location = create(&app, &with("current", "Cashier; nights, weekends")).await;
+    let uids = |ics: &str| -> Vec<String> {
+        ics.lines()
+            .filter(|line| line.starts_with("UID:"))
+            .map(str::to_owned)
+            .collect()
+    };
+    let before = app.get_text(&format!("{location}/plan.ics")).await.1;
+
+    app.post_form(&format!("{location}/share"), &[]).await;
+
+    let after = app.get_text(&format!("{location}/plan.ics")).await.1;
+    assert_eq!(uids(&before).len(), 10);
+    assert_eq!(
+        uids(&after),
+        uids(&before),
+        "a calendar that imports again updates"
+    );
+    let name = |prefix: &str| {
+        before
+            .lines()
+            .find(|l| l.starts_with(prefix))
+            .unwrap()
+            .to_owned()
+    };
+    assert!(
+        name("NAME").contains("Cashier\\; nights\\, weekends"),
+        "{}",
+        name("NAME")
+    );
+    assert!(name("X-WR-CALNAME").contains("Cashier\\; nights\\, weekends"));
+}
+
+#[tokio::test]
 async fn the_markdown_export_has_statuses_and_notes() {
     let app = TestApp::spawn().await;
     let location = create(&app, GOOD).await;
@@ -747,6 +863,24 @@ async fn the_markdown_export_has_statuses_and_notes() {
     assert!(text.contains("- [ ] Status: To do"));
     assert!(text.contains("Note: Read about rungs"));
     assert!(text.contains("1 of 9 done"));
+    assert!(text.contains("Help for this step:"));
+    assert!(text.contains("- O\\*NET Interest Profiler: "));
+    assert!(text.contains("<https://www.mynextmove.org/explore/ip>"));
+    assert!(
+        text.contains(&format!("<{}/guides/", app.url(""))),
+        "links to our own guides are whole"
+    );
+
+    app.post_form(
+        &format!("{location}/steps/2"),
+        &[("note", "Call the YMCA & ask (soon). <b>Today</b>")],
+    )
+    .await;
+    let text = app.get_text(&format!("{location}/plan.md")).await.1;
+    assert!(
+        text.contains("Note: Call the YMCA & ask (soon). \\<b\\>Today\\</b\\>"),
+        "the note reads as typed, with markup made harmless"
+    );
 }
 
 #[tokio::test]

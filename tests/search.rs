@@ -114,6 +114,27 @@ async fn the_snippet_is_escaped_and_only_the_matched_words_are_highlighted() {
 }
 
 #[tokio::test]
+async fn a_word_found_in_a_heading_is_highlighted_there() {
+    let app = TestApp::spawn().await;
+
+    let (_, html, _) = search(&app, "childcare").await;
+
+    let headings = select(&html, "ol.results h2 a");
+    assert!(!headings.is_empty());
+    for heading in headings {
+        let text: String = heading.text().collect();
+        let marked = heading.select(&Selector::parse("mark").unwrap()).count();
+        assert_eq!(
+            marked > 0,
+            text.to_lowercase().contains("childcare"),
+            "{}",
+            heading.inner_html()
+        );
+    }
+    assert!(html.html().contains("<mark>Childcare</mark>"));
+}
+
+#[tokio::test]
 async fn hostile_queries_give_200_and_are_shown_back_escaped() {
     let app = TestApp::spawn().await;
     let long = "career ".repeat(1_430);

@@ -179,6 +179,29 @@ async fn an_unknown_guide_gives_a_friendly_404_that_links_back_to_the_library() 
 }
 
 #[tokio::test]
+async fn an_address_with_a_slash_at_the_end_is_sent_to_the_one_without() {
+    let app = TestApp::spawn().await;
+
+    for (path, to) in [
+        ("/guides/", "/guides"),
+        ("/check/", "/check"),
+        ("/guides/job-vs-career/", "/guides/job-vs-career"),
+        ("/search/?q=career", "/search?q=career"),
+    ] {
+        let response = app.get(path).await;
+
+        assert_eq!(response.status(), 308, "{path}");
+        assert_eq!(response.headers()["location"], to, "{path}");
+    }
+    // Never a way off the site: `//host/` must not become a link to `//host`.
+    for path in ["//evil.example/", "/\\evil.example/"] {
+        let response = app.get(path).await;
+        assert_ne!(response.status(), 308, "{path}");
+        assert!(response.headers().get("location").is_none(), "{path}");
+    }
+}
+
+#[tokio::test]
 async fn healthz_answers_ok_while_the_database_answers_and_503_after_it_closes() {
     let app = TestApp::spawn().await;
 

@@ -58,8 +58,9 @@ pub struct SearchHit {
     pub title: String,
     /// The section heading's id; `None` for a guide's intro.
     pub anchor: Option<String>,
-    /// The section's heading (the guide's title for the intro).
-    pub heading: String,
+    /// The section's heading (the guide's title for the intro), split like the snippet, since
+    /// a word may match in the heading alone.
+    pub heading: Vec<SnippetPart>,
     /// A short passage of the section, split where matched words start and end.
     pub snippet: Vec<SnippetPart>,
 }
@@ -164,7 +165,10 @@ mod tests {
             slug: "career-ladders".into(),
             title: "Career ladders".into(),
             anchor: Some("draw-your-own-ladder".into()),
-            heading: "Draw your own ladder".into(),
+            heading: vec![SnippetPart {
+                text: "Draw your own ladder".into(),
+                matched: false,
+            }],
             snippet: Vec::new(),
         };
         assert_eq!(hit.href(), "/guides/career-ladders#draw-your-own-ladder");

@@ -5,7 +5,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::{
     extract::State,
-    http::StatusCode,
+    http::{StatusCode, header},
     response::{IntoResponse, Response},
 };
 
@@ -65,14 +65,16 @@ pub async fn show_check() -> CheckPage {
 /// The result page, or the form again (422) with the answers kept and the gaps marked.
 pub async fn score_check(State(state): State<AppState>, FormPairs(pairs): FormPairs) -> Response {
     let form = CheckForm::from_pairs(pairs);
-    match form.check() {
+    let page = match form.check() {
         Ok(checked) => ResultPage::new(checked, &state.library).into_response(),
         Err(errors) => (
             StatusCode::UNPROCESSABLE_ENTITY,
             CheckPage::new(&form, &errors),
         )
             .into_response(),
-    }
+    };
+    // The answers are personal: a shared library computer must not keep them.
+    ([(header::CACHE_CONTROL, "private, no-store")], page).into_response()
 }
 
 impl CheckPage {

@@ -1,7 +1,25 @@
 //! The answer for any URL the site does not have.
 
+use axum::{
+    http::{Method, Uri},
+    response::{IntoResponse, Redirect, Response},
+};
+
 use crate::error::AppError;
 
-pub async fn not_found() -> AppError {
-    AppError::NotFound
+/// A page address typed or pasted with a slash at the end (`/guides/`) is sent, permanently, to
+/// the address without it; anything else is the friendly 404.
+pub async fn not_found(method: Method, uri: Uri) -> Response {
+    let path = uri.path();
+    let trimmed = path.trim_end_matches('/');
+    // `//host` or `/\host` would send the browser to another site.
+    let stays_here = trimmed.starts_with('/') && !trimmed.contains("//") && !trimmed.contains('\\');
+    if method == Method::GET && path.ends_with('/') && stays_here {
+        let target = match uri.query() {
+            Some(query) => format!("{trimmed}?{query}"),
+            None => trimmed.to_owned(),
+        };
+        return Redirect::permanent(&target).into_response();
+    }
+    AppError::NotFound.into_response()
 }

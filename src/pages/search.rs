@@ -65,7 +65,20 @@ mod tests {
                 slug: "job-vs-career".into(),
                 title: "Job & career".into(),
                 anchor: Some("what-a-job-is".into()),
-                heading: "What a <job> is".into(),
+                heading: vec![
+                    SnippetPart {
+                        text: "What a <".into(),
+                        matched: false,
+                    },
+                    SnippetPart {
+                        text: "job".into(),
+                        matched: true,
+                    },
+                    SnippetPart {
+                        text: "> is".into(),
+                        matched: false,
+                    },
+                ],
                 snippet: vec![
                     SnippetPart {
                         text: "a <i>paid</i> ".into(),
@@ -84,7 +97,7 @@ mod tests {
         let html = page.render().unwrap();
 
         assert!(html.contains("a &#60;i&#62;paid&#60;/i&#62; <mark>job</mark>"));
-        assert!(html.contains("What a &#60;job&#62; is"));
+        assert!(html.contains("What a &#60;<mark>job</mark>&#62; is"));
         assert!(html.contains("Job &#38; career"));
         assert!(!html.contains("<b>job</b>") && !html.contains("<i>"));
     }

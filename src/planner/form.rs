@@ -1,6 +1,6 @@
 //! The planner form: raw fields as typed, and parsing them into a checked [`PlanInput`].
 
-use std::collections::BTreeMap;
+use indexmap::IndexMap;
 
 use super::barrier::Barrier;
 
@@ -29,7 +29,7 @@ pub const HORIZON_CHOICES: &[(u32, &str)] = &[
 /// ("Please tell us your current job.").
 ///
 /// Keys: `current`, `target`, `rungs`, `interests`, `strengths`, `horizon`, `barriers`.
-pub type FieldErrors = BTreeMap<&'static str, String>;
+pub type FieldErrors = IndexMap<&'static str, String>;
 
 /// Raw form fields exactly as typed (also used to re-render the form with input kept).
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -134,10 +134,11 @@ impl PlanForm {
         let target = self.single(&mut errors, "target", |raw| {
             one_line(raw, "Please tell us the career you are aiming for.")
         });
+        // Checked in the order the form asks, which is the order the error summary lists.
+        let rungs = keep(&mut errors, "rungs", parse_rungs(&self.rungs));
         let interests = self.single(&mut errors, "interests", free_text);
         let strengths = self.single(&mut errors, "strengths", free_text);
         let horizon = self.single(&mut errors, "horizon", horizon_months);
-        let rungs = keep(&mut errors, "rungs", parse_rungs(&self.rungs));
         let barriers = keep(&mut errors, "barriers", parse_barriers(&self.barriers));
 
         match (
@@ -172,6 +173,34 @@ impl PlanForm {
     /// True when the form's horizon is `months` (to keep its option selected).
     pub fn horizon_is(&self, months: u32) -> bool {
         self.horizon.trim().parse::<u32>() == Ok(months)
+    }
+
+    /// True when the rung typed in box `index` (from 0) is the one that cannot be kept.
+    pub fn rung_is_wrong(&self, index: &usize) -> bool {
+        self.rungs
+            .get(*index)
+            .is_some_and(|rung| title(rung.trim()).is_err())
+    }
+
+    /// The form cut to what its boxes can hold, for a pre-fill from a link: a link can't be
+    /// trusted to be short, and a box should never show more than it lets a person type.
+    pub fn within_limits(mut self) -> PlanForm {
+        let cut = |text: &mut String, max: usize| {
+            if let Some((at, _)) = text.char_indices().nth(max) {
+                text.truncate(at);
+            }
+        };
+        cut(&mut self.current, MAX_TITLE_CHARS);
+        cut(&mut self.target, MAX_TITLE_CHARS);
+        cut(&mut self.interests, MAX_TEXT_CHARS);
+        cut(&mut self.strengths, MAX_TEXT_CHARS);
+        self.rungs.truncate(MAX_RUNGS);
+        self.rungs
+            .iter_mut()
+            .for_each(|rung| cut(rung, MAX_TITLE_CHARS));
+        self.barriers.truncate(Barrier::ALL.len());
+        self.sent_twice.clear();
+        self
     }
 
     /// The rung fields to show: what was typed, padded with blanks to [`MAX_RUNGS`] inputs.
@@ -481,7 +510,11 @@ mod tests {
 
         // Assert
         let fields: Vec<_> = errors.keys().copied().collect();
-        assert_eq!(fields, ["current", "horizon", "target"]);
+        assert_eq!(
+            fields,
+            ["current", "target", "horizon"],
+            "in the order the form asks"
+        );
     }
 
     #[test]

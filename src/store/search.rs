@@ -59,10 +59,12 @@ impl Store {
         if terms.is_empty() {
             return Ok(Vec::new());
         }
-        // Columns: slug, anchor (unindexed, weight 0), title, heading, body. The snippet is cut
-        // from the body (column 4), up to 24 words around the matches.
+        // Columns: slug, anchor (unindexed, weight 0), title, heading, body. Matches are marked
+        // in the heading (column 3); the snippet is cut from the body (column 4), up to 24 words
+        // around the matches.
         let rows: Vec<HitRow> = sqlx::query_as(
-            r"select slug, title, anchor, heading,
+            r"select slug, title, anchor,
+                     highlight(guide_search, 3, char(57344), char(57345)) as heading,
                      snippet(guide_search, 4, char(57344), char(57345), '…', 24) as snippet
               from guide_search
               where guide_search match ?1
@@ -83,7 +85,7 @@ impl HitRow {
             slug: self.slug,
             title: self.title,
             anchor: self.anchor,
-            heading: self.heading,
+            heading: snippet_parts(&self.heading),
             snippet: snippet_parts(&self.snippet),
         }
     }

@@ -2,21 +2,24 @@
 
 use axum::{
     extract::State,
-    http::{HeaderValue, header},
+    http::{HeaderMap, HeaderValue, header},
     response::{IntoResponse, Response},
 };
 use chrono::NaiveDate;
-use icalendar::{Calendar, Component, EventLike};
+use icalendar::{Calendar, Component, EventLike, Property};
+use sha2::{Digest, Sha256};
 
-use super::{load_plan, load_shared_plan, view::PlanView};
-use crate::{AppState, error::Result, extract::PathParams, plans::long_date};
+use super::{load_plan, load_shared_plan, site_origin, view::PlanView};
+use crate::{
+    AppState, error::Result, extract::PathParams, plans::long_date, store::plans::PlanRecord,
+};
 
 pub async fn plan_ics(
     State(state): State<AppState>,
     PathParams(id): PathParams<String>,
 ) -> Result<Response> {
     let record = load_plan(&state, &id).await?;
-    Ok(calendar_response(&PlanView::new(&record)))
+    Ok(calendar_response(&record))
 }
 
 /// The same calendar from the read-only side, so a calendar app can subscribe without ever
@@ -26,15 +29,17 @@ pub async fn shared_plan_ics(
     PathParams(share_id): PathParams<String>,
 ) -> Result<Response> {
     let record = load_shared_plan(&state, &share_id).await?;
-    Ok(calendar_response(&PlanView::new(&record)))
+    Ok(calendar_response(&record))
 }
 
 pub async fn plan_md(
     State(state): State<AppState>,
     PathParams(id): PathParams<String>,
+    headers: HeaderMap,
 ) -> Result<Response> {
     let record = load_plan(&state, &id).await?;
-    let body = markdown(&PlanView::new(&record));
+    let origin = site_origin(&headers, state.config.https);
+    let body = markdown(&PlanView::new(&record), &origin);
     Ok(download(
         body,
         "text/markdown; charset=utf-8",
@@ -42,9 +47,9 @@ pub async fn plan_md(
     ))
 }
 
-fn calendar_response(plan: &PlanView) -> Response {
+fn calendar_response(record: &PlanRecord) -> Response {
     download(
-        calendar(plan),
+        calendar(&PlanView::new(record), &event_key(&record.plan.id)),
         "text/calendar; charset=utf-8",
         "career-plan.ics",
     )
@@ -75,15 +80,30 @@ fn naive(date: time::Date) -> Option<NaiveDate> {
     )
 }
 
-/// Each dated step as an all-day event, plus the review date. The icalendar crate escapes
-/// commas, semicolons, backslashes and line breaks in text, and folds long lines.
-pub fn calendar(plan: &PlanView) -> String {
+/// The stem of a plan's event UIDs: a one-way hash of the edit id, so the UIDs stay the same
+/// when the share link is renewed (a calendar that imports the file again updates its events
+/// instead of doubling them) while the file, which gets passed around, never holds the edit id.
+pub fn event_key(plan_id: &str) -> String {
+    let digest = Sha256::digest(format!("ladder calendar {plan_id}"));
+    digest[..16].iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Each dated step as an all-day event, plus the review date; `key` (see [`event_key`]) makes
+/// the UIDs. The icalendar crate escapes commas, semicolons, backslashes and line breaks in
+/// text, and folds long lines.
+pub fn calendar(plan: &PlanView, key: &str) -> String {
     let mut calendar = Calendar::new();
-    calendar.name(&format!(
+    let name = format!(
         "Career plan: {} to {}",
         plan.current_job, plan.target_career
-    ));
-    // UIDs come from the share id, never the edit id: a calendar file gets passed around.
+    );
+    // The crate escapes NAME only when told that its value is text.
+    calendar.append_property(
+        Property::new("NAME", &name)
+            .add_parameter("VALUE", "TEXT")
+            .done(),
+    );
+    calendar.append_property(Property::new("X-WR-CALNAME", &name));
     for step in &plan.steps {
         let Some(date) = step.due.and_then(naive) else {
             continue;
@@ -94,7 +114,7 @@ pub fn calendar(plan: &PlanView) -> String {
         }
         calendar.push(
             icalendar::Event::new()
-                .uid(&format!("{}-step-{}@ladder", plan.share_id, step.number))
+                .uid(&format!("{key}-step-{}@ladder", step.number))
                 .summary(&step.title)
                 .description(&description)
                 .starts(date)
@@ -105,7 +125,7 @@ pub fn calendar(plan: &PlanView) -> String {
     if let Some(date) = naive(plan.review_on) {
         calendar.push(
             icalendar::Event::new()
-                .uid(&format!("{}-review@ladder", plan.share_id))
+                .uid(&format!("{key}-review@ladder"))
                 .summary("Review my career plan")
                 .description("Look at your plan again: tick what you did and adjust the rest.")
                 .starts(date)
@@ -116,29 +136,47 @@ pub fn calendar(plan: &PlanView) -> String {
     calendar.done().to_string()
 }
 
-/// Escapes text for Markdown: punctuation Markdown could read as syntax gets a backslash, and
-/// `<`, `>`, `&` become entities so no reader renders them as HTML.
+/// Escapes text for Markdown so it reads as typed and nothing in it becomes markup: characters
+/// that start syntax anywhere (links, emphasis, code, HTML, tables) get a backslash, which
+/// CommonMark allows before any punctuation; list, heading and quote markers only at the start
+/// of a line, where they mean something; `&` only where it could begin an entity.
 pub fn escape_markdown(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '(' | ')' | '#' | '+' | '-' | '.'
-            | '!' | '|' | '~' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '\n' => out.push_str("  \n"),
-            _ => out.push(c),
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut chars = text.chars().peekable();
+    let mut line_start = true;
+    // In "12. " at the start of a line the full stop is what makes a list.
+    let mut leading_digits = false;
+    while let Some(c) = chars.next() {
+        let escape = match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' => true,
+            '&' => chars
+                .peek()
+                .is_some_and(|n| n.is_ascii_alphanumeric() || *n == '#'),
+            '#' | '-' | '+' | '=' => line_start,
+            '.' | ')' => leading_digits,
+            _ => false,
+        };
+        if escape {
+            out.push('\\');
         }
+        if c == '\n' {
+            // Two spaces keep the person's line break in the rendered text.
+            out.push_str("  \n");
+        } else {
+            out.push(c);
+        }
+        leading_digits = match c {
+            '0'..='9' => line_start || leading_digits,
+            _ => false,
+        };
+        line_start = c == '\n' || (line_start && c == ' ');
     }
     out
 }
 
-/// The plan as Markdown, with statuses and notes.
-pub fn markdown(plan: &PlanView) -> String {
+/// The plan as Markdown, with statuses, resources and notes; `origin` (`http://host`, or empty)
+/// makes links to our own pages whole.
+pub fn markdown(plan: &PlanView, origin: &str) -> String {
     let e = escape_markdown;
     let mut out = format!(
         "# Career plan: {} to {}\n\nMade on {}. Review it on {}. Time frame: {}.\n\n",
@@ -171,6 +209,20 @@ pub fn markdown(plan: &PlanView) -> String {
         if !step.action.is_empty() {
             out.push_str(&format!("This month: {}\n\n", e(&step.action)));
         }
+        if !step.resources.is_empty() {
+            out.push_str("Help for this step:\n\n");
+            for r in &step.resources {
+                out.push_str(&format!("- {}: {}", e(r.name), e(r.what)));
+                // Our own pages need the site's address to work from a downloaded file.
+                if r.is_external() {
+                    out.push_str(&format!(" <{}>", r.url));
+                } else if !origin.is_empty() {
+                    out.push_str(&format!(" <{origin}{}>", r.url));
+                }
+                out.push('\n');
+            }
+            out.push('\n');
+        }
         if !step.note.is_empty() {
             out.push_str(&format!("Note: {}\n\n", e(&step.note)));
         }
@@ -184,11 +236,22 @@ mod tests {
 
     #[test]
     fn markdown_escaping_neutralises_html_and_syntax() {
-        assert_eq!(escape_markdown("<b>x</b>"), "&lt;b&gt;x&lt;/b&gt;");
+        assert_eq!(escape_markdown("<b>x</b>"), "\\<b\\>x\\</b\\>");
         assert_eq!(
             escape_markdown("[a](javascript:x)"),
-            "\\[a\\]\\(javascript:x\\)"
+            "\\[a\\](javascript:x)"
         );
         assert_eq!(escape_markdown("# *hi*"), "\\# \\*hi\\*");
+        assert_eq!(escape_markdown("&amp; &#60;"), "\\&amp; \\&#60;");
+        assert_eq!(
+            escape_markdown("ok\n- item\n 2. two"),
+            "ok  \n\\- item  \n 2\\. two"
+        );
+    }
+
+    #[test]
+    fn markdown_escaping_leaves_ordinary_punctuation_alone() {
+        let text = "Call the YMCA & ask (soon). Part-time, nights - 3.5 hours!";
+        assert_eq!(escape_markdown(text), text);
     }
 }

@@ -54,9 +54,11 @@ pub async fn load_shared_plan(state: &AppState, share_id: &str) -> Result<PlanRe
         .ok_or(AppError::NotFound)
 }
 
-/// `http://host` as the browser reached us, for links people copy; empty when unknown, which
-/// leaves the copied link relative rather than wrong.
-pub fn site_origin(headers: &HeaderMap) -> String {
+/// `http://host` (`https://` behind an HTTPS proxy, the `--https` flag) as the browser reached
+/// us, for links people copy; empty when unknown, which leaves the copied link relative rather
+/// than wrong.
+pub fn site_origin(headers: &HeaderMap, https: bool) -> String {
+    let scheme = if https { "https" } else { "http" };
     headers
         .get(header::HOST)
         .and_then(|h| h.to_str().ok())
@@ -64,7 +66,7 @@ pub fn site_origin(headers: &HeaderMap) -> String {
             h.bytes()
                 .all(|b| b.is_ascii_alphanumeric() || b".-:[]".contains(&b))
         })
-        .map(|host| format!("http://{host}"))
+        .map(|host| format!("{scheme}://{host}"))
         .unwrap_or_default()
 }
 

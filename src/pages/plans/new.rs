@@ -1,6 +1,6 @@
 //! `GET /plans/new` (the planner form) and `POST /plans` (make the plan).
 
-use std::collections::BTreeMap;
+use indexmap::IndexMap;
 
 use askama::Template;
 use askama_web::WebTemplate;
@@ -24,7 +24,7 @@ use crate::{
 #[template(path = "pages/plans/new.html")]
 pub struct NewPlanPage {
     pub form: PlanForm,
-    pub errors: BTreeMap<String, String>,
+    pub errors: IndexMap<String, String>,
     /// One-time key: the same form sent twice makes one plan.
     pub key: String,
 }
@@ -32,12 +32,10 @@ pub struct NewPlanPage {
 /// The empty form, or pre-filled from the query string (`?current=Cashier&target=...`), so
 /// guides and the self-check can link into it.
 pub async fn new_plan(Query(query): Query<Vec<(String, String)>>) -> NewPlanPage {
-    let mut form = PlanForm::from_pairs(query);
-    // A link can't be trusted to be short or single: keep the pre-fill within the form's limits.
-    form.sent_twice.clear();
+    let form = PlanForm::from_pairs(query).within_limits();
     NewPlanPage {
         form,
-        errors: BTreeMap::new(),
+        errors: IndexMap::new(),
         key: ids::new_form_key(),
     }
 }
@@ -66,11 +64,12 @@ pub async fn create_plan(
         }
     };
     let today = super::today();
+    let answers = plans::answers(&input);
     let plan = NewPlan {
         id: ids::new_id(),
         share_id: ids::new_id(),
-        idempotency_key: key,
-        answers: plans::answers(&input),
+        idempotency_key: key.map(|key| plans::resend_key(&key, &answers)),
+        answers,
         created_on: today,
         review_on: planner::add_months(today, REVIEW_AFTER_MONTHS),
         steps: planner::generate(&input, today)

@@ -9,7 +9,9 @@ use super::{
     steps::StepError,
     view::{PlanView, StepView},
 };
-use crate::{AppState, error::Result, extract::PathParams, store::plans::PlanRecord};
+use crate::{
+    AppState, error::Result, extract::PathParams, plans::Status, store::plans::PlanRecord,
+};
 
 #[derive(Template, WebTemplate)]
 #[template(path = "pages/plans/show.html")]
@@ -25,9 +27,14 @@ pub struct PlanPage {
 
 impl PlanPage {
     /// The owner's page, with links made from the address the browser used.
-    pub fn owner(record: &PlanRecord, headers: &HeaderMap, step_error: Option<StepError>) -> Self {
+    pub fn owner(
+        state: &AppState,
+        record: &PlanRecord,
+        headers: &HeaderMap,
+        step_error: Option<StepError>,
+    ) -> Self {
         let plan = PlanView::new(record);
-        let origin = site_origin(headers);
+        let origin = site_origin(headers, state.config.https);
         PlanPage {
             plan_url: format!("{origin}/plans/{}", plan.id),
             share_url: format!("{origin}/p/{}", plan.share_id),
@@ -47,6 +54,15 @@ impl PlanPage {
         self.error_for(*number).map(|e| e.message)
     }
 
+    /// Whether the status menu shows `status` for this step: what was picked when its form was
+    /// sent back, else the saved status.
+    pub fn status_shown(&self, step: &StepView, status: &Status) -> bool {
+        match self.error_for(step.number).and_then(|e| e.status) {
+            Some(picked) => picked == *status,
+            None => step.is(status),
+        }
+    }
+
     /// A step's note as the form shows it: what was typed when it was sent back, else as saved.
     pub fn note_text<'a>(&'a self, step: &'a StepView) -> &'a str {
         self.error_for(step.number)
@@ -61,7 +77,7 @@ pub async fn show_plan(
     headers: HeaderMap,
 ) -> Result<PlanPage> {
     let record = load_plan(&state, &id).await?;
-    Ok(PlanPage::owner(&record, &headers, None))
+    Ok(PlanPage::owner(&state, &record, &headers, None))
 }
 
 pub async fn show_shared_plan(

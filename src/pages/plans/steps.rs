@@ -24,6 +24,8 @@ pub struct StepError {
     pub number: i64,
     pub message: &'static str,
     pub note: Option<String>,
+    /// The status that was picked, when it was one of the four.
+    pub status: Option<Status>,
 }
 
 pub async fn update_step(
@@ -47,8 +49,11 @@ pub async fn update_step(
                 number,
                 message,
                 note: form.get("note").map(str::to_owned),
+                status: form
+                    .get("status")
+                    .and_then(|raw| Status::from_slug(raw.trim())),
             };
-            let page = PlanPage::owner(&record, &headers, Some(error));
+            let page = PlanPage::owner(&state, &record, &headers, Some(error));
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
         }
     };
