@@ -581,14 +581,10 @@ async fn payloads_in_every_field_come_back_escaped_in_every_format() {
 
     let calendar = app.get_text(&format!("{plan}/plan.ics")).await.1;
     let shared_calendar = app.get_text(&format!("{share}/plan.ics")).await.1;
-    // DTSTAMP is the time of the fetch, which may differ by a second.
-    let unstamped = |ics: &str| -> Vec<String> {
-        ics.lines()
-            .filter(|line| !line.starts_with("DTSTAMP:"))
-            .map(str::to_owned)
-            .collect()
-    };
-    assert_eq!(unstamped(&calendar), unstamped(&shared_calendar));
+    assert_eq!(
+        common::unstamped(&calendar),
+        common::unstamped(&shared_calendar)
+    );
     let events = calendar.lines().filter(|l| *l == "BEGIN:VEVENT").count();
     let parsed: icalendar::Calendar = calendar.parse().unwrap();
     assert_eq!(

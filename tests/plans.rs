@@ -784,16 +784,9 @@ async fn the_calendar_parses_and_holds_every_dated_step_and_the_review_date() {
         .text()
         .await
         .unwrap();
-    // DTSTAMP is the time the file was made: two fetches may fall in different seconds.
-    let stamped = |ics: &str| -> Vec<String> {
-        ics.lines()
-            .filter(|line| !line.starts_with("DTSTAMP:"))
-            .map(str::to_owned)
-            .collect()
-    };
     assert_eq!(
-        stamped(&shared),
-        stamped(&text),
+        common::unstamped(&shared),
+        common::unstamped(&text),
         "the read-only calendar is the same"
     );
     assert!(

@@ -120,3 +120,12 @@ impl TestApp {
         self.state.store.count_rows(table).await.expect("count")
     }
 }
+
+/// A calendar's lines without DTSTAMP, the time of the fetch: two fetches of one calendar may
+/// fall in different seconds and must still compare equal.
+pub fn unstamped(ics: &str) -> Vec<String> {
+    ics.lines()
+        .filter(|line| !line.starts_with("DTSTAMP:"))
+        .map(str::to_owned)
+        .collect()
+}
