@@ -203,6 +203,7 @@ def main():
         "finished": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
         "commit": args.commit,
         "machine": machine(),
+        "host_stalls": [json.loads(line) for line in raw.get("host_stalls", [])],
         "setup": {
             "runs_per_row": args.runs,
             "run_seconds": args.duration,
@@ -229,7 +230,12 @@ def main():
     print(f"\nLadder load test ({args.mode}: {args.runs} run(s) per row, median; "
           f"{args.duration} s each, latency {args.latency_duration} s; commit {args.commit})")
     print(f"machine: {m['nproc']} cores, {m['model_name']}, Linux {m['kernel']}, "
-          f"{m['memory_gib']} GiB; server on core 0, load on core 1\n")
+          f"{m['memory_gib']} GiB; server on core 0, load on core 1")
+    for when, stall in zip(("before the rows", "after them"), report["host_stalls"]):
+        print(f"host stalls {when}: with both cores busy for {stall['seconds']:g} s, the cores "
+              f"stood still {stall['stalls']} times (over 1 ms each), {stall['stalled_ms']:,.1f} "
+              f"ms in all, the longest {stall['longest_ms']:,.2f} ms")
+    print()
     width = max(len(r["row"]) for r in rows)
     header = f"{'row':<{width}}  {'measured':>16}  {'target':<24}  result"
     print(header)
