@@ -1,6 +1,7 @@
 //! The secrets that name plans: 128 random bits from the OS generator, as 22 URL-safe characters.
 
 use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
+use sha2::{Digest, Sha256};
 
 /// Length of an id: 16 bytes in unpadded base64url.
 pub const ID_LEN: usize = 22;
@@ -18,6 +19,21 @@ pub fn is_well_formed(s: &str) -> bool {
         && URL_SAFE_NO_PAD
             .decode(s)
             .is_ok_and(|bytes| bytes.len() == 16)
+}
+
+/// A fixed fingerprint of `parts` (SHA-256, first 128 bits, as 32 hex digits): the same parts
+/// give the same fingerprint, and it cannot be turned back into them. Each part's length goes in
+/// first, so no two different lists of parts hash the same bytes.
+pub fn fingerprint<'a>(parts: impl IntoIterator<Item = &'a str>) -> String {
+    let mut hash = Sha256::new();
+    for part in parts {
+        hash.update(part.len().to_le_bytes());
+        hash.update(part.as_bytes());
+    }
+    hash.finalize()[..16]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// A fresh one-time key for the planner form: the time in milliseconds (12 hex digits) and then
@@ -40,6 +56,16 @@ pub fn is_form_key(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_fingerprint_is_fixed_and_tells_where_parts_split() {
+        let one = fingerprint(["ab", "c"]);
+        assert_eq!(one.len(), 32);
+        assert!(one.bytes().all(|b| b.is_ascii_hexdigit()));
+        assert_eq!(one, fingerprint(["ab", "c"]));
+        assert_ne!(one, fingerprint(["a", "bc"]));
+        assert_ne!(one, fingerprint(["abc"]));
+    }
 
     #[test]
     fn new_ids_are_22_url_safe_characters_and_differ() {

@@ -2,11 +2,11 @@
 //! answers into rows, reading an edit form, and merging an edit into the stored steps.
 
 use indexmap::IndexMap;
-use sha2::{Digest, Sha256};
 
 use time::{Date, macros::format_description};
 
 use crate::{
+    ids,
     planner::{self, Barrier, GeneratedStep, PlanForm, PlanInput, StepKind},
     store::plans::{Answers, PlanRecord, StepDraft, StepRow},
 };
@@ -72,24 +72,24 @@ pub fn answers(input: &PlanInput) -> Answers {
 /// the answers. The form sent again as it was finds its plan, with no duplicate; sent again with
 /// other answers (after going back to change them), it makes a new plan rather than drop them.
 pub fn resend_key(form_key: &str, answers: &Answers) -> String {
-    let mut hash = Sha256::new();
-    let mut add = |text: &str| {
-        // Each part's length first, so no two different lists of parts hash the same bytes.
-        hash.update(text.len().to_le_bytes());
-        hash.update(text.as_bytes());
-    };
-    add(&answers.current_job);
-    add(&answers.target_career);
-    add(&answers.interests);
-    add(&answers.strengths);
-    add(&answers.horizon_months.to_string());
-    for list in [&answers.rungs, &answers.barriers] {
-        add(&list.len().to_string());
-        list.iter().for_each(|item| add(item));
-    }
-    let digest = hash.finalize();
-    let hex: String = digest[..12].iter().map(|b| format!("{b:02x}")).collect();
-    format!("{form_key}.{hex}")
+    let horizon = answers.horizon_months.to_string();
+    let counts = [
+        answers.rungs.len().to_string(),
+        answers.barriers.len().to_string(),
+    ];
+    let parts = [
+        &answers.current_job,
+        &answers.target_career,
+        &answers.interests,
+        &answers.strengths,
+        &horizon,
+    ]
+    .into_iter()
+    .chain(&counts)
+    .chain(&answers.rungs)
+    .chain(&answers.barriers)
+    .map(String::as_str);
+    format!("{form_key}.{}", ids::fingerprint(parts))
 }
 
 /// The answers a stored plan was made from, as the planner sees them.

@@ -7,11 +7,10 @@ use axum::{
 };
 use chrono::NaiveDate;
 use icalendar::{Calendar, Component, EventLike, Property};
-use sha2::{Digest, Sha256};
 
 use super::{load_plan, load_shared_plan, site_origin, view::PlanView};
 use crate::{
-    AppState, error::Result, extract::PathParams, plans::long_date, store::plans::PlanRecord,
+    AppState, error::Result, extract::PathParams, ids, plans::long_date, store::plans::PlanRecord,
 };
 
 pub async fn plan_ics(
@@ -84,8 +83,7 @@ fn naive(date: time::Date) -> Option<NaiveDate> {
 /// when the share link is renewed (a calendar that imports the file again updates its events
 /// instead of doubling them) while the file, which gets passed around, never holds the edit id.
 pub fn event_key(plan_id: &str) -> String {
-    let digest = Sha256::digest(format!("ladder calendar {plan_id}"));
-    digest[..16].iter().map(|b| format!("{b:02x}")).collect()
+    ids::fingerprint(["ladder calendar", plan_id])
 }
 
 /// Each dated step as an all-day event, plus the review date; `key` (see [`event_key`]) makes
