@@ -87,7 +87,8 @@ impl ErrorPage {
             429 => (
                 "Please slow down",
                 "We received a lot of changes from your connection in a short time, so we paused \
-                 them. Nothing you already saved is lost. Wait a minute, then try again.",
+                 them. Nothing you already saved is lost. Wait a few seconds, then go back and send it \
+                 again: your browser usually keeps what you typed.",
             ),
             503 => (
                 "Ladder is busy",

@@ -161,6 +161,25 @@ fn parse_date(raw: &str) -> Option<Date> {
     Date::parse(raw.trim(), format_description!("[year]-[month]-[day]")).ok()
 }
 
+/// Dates a person may give a step or a review: wide enough for any plan, narrow enough that every
+/// export (a calendar event ends the day after) can write them.
+const EARLIEST: Date = time::macros::date!(2000 - 01 - 01);
+const LATEST: Date = time::macros::date!(2099 - 12 - 31);
+
+/// A date field that may be left empty: `None` when empty, or the message to show beside it.
+fn optional_date(raw: &str) -> Result<Option<Date>, String> {
+    if raw.trim().is_empty() {
+        return Ok(None);
+    }
+    match parse_date(raw) {
+        None => Err("Please give a date, like 2027-03-01.".into()),
+        Some(date) if !(EARLIEST..=LATEST).contains(&date) => {
+            Err("Please pick a date between the years 2000 and 2099.".into())
+        }
+        Some(date) => Ok(Some(date)),
+    }
+}
+
 /// One step's row in the edit form, as typed.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct StepFields {
@@ -272,40 +291,48 @@ impl EditForm {
                 "This form is out of date. Please open the edit page again.".into(),
             );
         }
-        let review_on = parse_date(&self.review_on);
-        if review_on.is_none() {
-            errors.insert(
-                "review_on".into(),
-                "Please give a review date, like 2027-03-01.".into(),
-            );
-        }
+        let review_on = match optional_date(&self.review_on) {
+            Ok(Some(date)) => Some(date),
+            Ok(None) => {
+                errors.insert(
+                    "review_on".into(),
+                    "Please give a review date, like 2027-03-01.".into(),
+                );
+                None
+            }
+            Err(message) => {
+                errors.insert("review_on".into(), message);
+                None
+            }
+        };
         for step in self.steps.iter().filter(|s| !s.remove) {
             if let Err(message) = step_title(&step.title) {
                 errors.insert(format!("step-{}-title", step.number), message);
             }
-            if !step.due.trim().is_empty() && parse_date(&step.due).is_none() {
-                errors.insert(
-                    format!("step-{}-due", step.number),
-                    "Please give a date, like 2027-03-01.".into(),
-                );
+            if let Err(message) = optional_date(&step.due) {
+                errors.insert(format!("step-{}-due", step.number), message);
             }
         }
+        let new_due = optional_date(&self.new_due);
         let new_step = if self.new_title.trim().is_empty() {
+            if matches!(new_due, Ok(Some(_))) {
+                errors.insert(
+                    "new_title".into(),
+                    "Please give your new step a title, or clear its date.".into(),
+                );
+            }
             None
         } else {
             match step_title(&self.new_title) {
-                Ok(title) => Some((title, parse_date(&self.new_due))),
+                Ok(title) => Some((title, new_due.clone().ok().flatten())),
                 Err(message) => {
                     errors.insert("new_title".into(), message);
                     None
                 }
             }
         };
-        if !self.new_due.trim().is_empty() && parse_date(&self.new_due).is_none() {
-            errors.insert(
-                "new_due".into(),
-                "Please give a date, like 2027-03-01.".into(),
-            );
+        if let Err(message) = new_due {
+            errors.insert("new_due".into(), message);
         }
         let kept =
             self.steps.iter().filter(|s| !s.remove).count() + usize::from(new_step.is_some());
@@ -350,14 +377,21 @@ fn step_title(raw: &str) -> Result<String, String> {
 /// Removed steps go. When the answers changed, generated steps get the new wording and dates
 /// (keeping their status and note), steps for barriers no longer chosen go unless the person
 /// has worked on them, and steps for newly chosen barriers join after the other early steps.
-/// A title or date the person changed in this form wins over the new wording.
+///
+/// What the person made their own is never undone: a title or date they changed, in this form or
+/// an earlier one, stays, and a suggested step they removed does not come back. Both are told
+/// apart by generating the plan again from the answers as they were before this edit.
 pub fn merge(record: &PlanRecord, edit: &Edit) -> Vec<StepDraft> {
     let answers_changed = input_of(record) != edit.input;
-    let regenerated = if answers_changed {
-        planner::generate(&edit.input, record.plan.created_on)
+    let (before, regenerated) = if answers_changed {
+        (
+            planner::generate(&input_of(record), record.plan.created_on),
+            planner::generate(&edit.input, record.plan.created_on),
+        )
     } else {
-        Vec::new()
+        (Vec::new(), Vec::new())
     };
+    let suggested = |kind: &str| before.iter().find(|g| g.kind.slug() == kind);
     let fields = |number: i64| edit.steps.iter().find(|s| s.number == number);
 
     let mut steps = Vec::new();
@@ -371,14 +405,33 @@ pub fn merge(record: &PlanRecord, edit: &Edit) -> Vec<StepDraft> {
         }
         let mut step = keep(row);
         if answers_changed && row.kind != CUSTOM_KIND {
+            let old = suggested(&row.kind);
+            let title_untouched = old.is_some_and(|g| g.title == row.title);
+            let due_untouched = old.is_some_and(|g| Some(g.due) == row.due_on);
             match regenerated.iter().find(|g| g.kind.slug() == row.kind) {
                 Some(fresh) => {
                     step = StepDraft {
                         number: Some(row.number),
+                        title: if title_untouched {
+                            fresh.title.clone()
+                        } else {
+                            step.title
+                        },
+                        due_on: if due_untouched {
+                            Some(fresh.due)
+                        } else {
+                            step.due_on
+                        },
                         ..draft(fresh)
                     };
                 }
-                None if row.status == "todo" && row.note.is_empty() => continue,
+                None if row.status == "todo"
+                    && row.note.is_empty()
+                    && title_untouched
+                    && due_untouched =>
+                {
+                    continue;
+                }
                 None => {}
             }
         }
@@ -396,7 +449,8 @@ pub fn merge(record: &PlanRecord, edit: &Edit) -> Vec<StepDraft> {
     let early = |kind: &str| kind == "path" || kind.starts_with("barrier-");
     for fresh in &regenerated {
         let kind = fresh.kind.slug();
-        if record.steps.iter().any(|row| row.kind == kind) {
+        // Already there, or suggested before and removed by the person.
+        if record.steps.iter().any(|row| row.kind == kind) || suggested(&kind).is_some() {
             continue;
         }
         let at = if matches!(fresh.kind, StepKind::Barrier(_)) {
@@ -557,6 +611,49 @@ mod tests {
     }
 
     #[test]
+    fn changes_made_in_an_earlier_edit_survive_new_answers() {
+        let first = record(&input("Store manager", vec![]));
+        let removed = first.steps[3].kind.clone();
+        let steps = merge(
+            &first,
+            &edit_of(&first, |f| {
+                f.steps[1].title = "My own words".into();
+                f.steps[2].due = "2026-06-15".into();
+                f.steps[3].remove = true;
+            }),
+        );
+        // The plan as saved by that edit, then opened again and given other answers.
+        let mut saved = first.clone();
+        saved.steps.retain(|row| row.kind != removed);
+        for row in &mut saved.steps {
+            let step = steps.iter().find(|s| s.number == Some(row.number)).unwrap();
+            row.title.clone_from(&step.title);
+            row.due_on = step.due_on;
+        }
+
+        let steps = merge(
+            &saved,
+            &edit_of(&saved, |f| {
+                f.plan.target = "Buyer".into();
+                f.plan.horizon = "60".into();
+            }),
+        );
+
+        assert!(steps[0].title.contains("Buyer"), "untouched: rewritten");
+        assert_ne!(
+            steps[0].due_on, saved.steps[0].due_on,
+            "untouched: new date"
+        );
+        assert_eq!(steps[1].title, "My own words");
+        assert_eq!(steps[2].due_on, Some(date!(2026 - 06 - 15)));
+        assert!(
+            !steps.iter().any(|s| s.kind == removed),
+            "a removed step stays removed"
+        );
+        assert_eq!(steps.len(), saved.steps.len());
+    }
+
+    #[test]
     fn a_new_barrier_adds_its_step_early_and_a_dropped_one_goes_unless_worked_on() {
         let mut with_money = record(&input("Store manager", vec![Barrier::Money]));
         let money_at = with_money
@@ -591,12 +688,16 @@ mod tests {
         form.steps[0].title = "  ".into();
         form.steps[1].due = "31/12/2027".into();
         form.review_on = "soon".into();
+        form.steps[2].due = "9999-12-31".into();
+        form.new_due = "2027-01-10".into();
 
         let errors = form.parse().unwrap_err();
 
         assert!(errors.contains_key("step-1-title"));
         assert!(errors.contains_key("step-2-due"));
         assert!(errors.contains_key("review_on"));
+        assert!(errors["step-3-due"].contains("2099"), "{errors:?}");
+        assert!(errors["new_title"].contains("title"), "{errors:?}");
     }
 
     #[test]

@@ -571,6 +571,73 @@ async fn changing_the_answers_rewrites_the_steps_but_keeps_ticks_and_notes() {
 }
 
 #[tokio::test]
+async fn a_later_edit_of_the_answers_keeps_what_an_earlier_edit_changed() {
+    let app = TestApp::spawn().await;
+    let location = create(&app, GOOD).await;
+    let mut form = edit_form(&app, &location).await;
+    set(&mut form, "step-2-title", "Renamed by me");
+    set(&mut form, "step-3-due", "2027-01-20");
+    set(&mut form, "step-4-remove", "1");
+    assert_eq!(post_pairs(&app, &location, &form).await.status(), 303);
+    let (_, before) = app.get_text(&location).await;
+    let removed = select(&before, "#step-4");
+    assert!(removed.is_empty());
+
+    let mut form = edit_form(&app, &location).await;
+    set(&mut form, "strengths", "Counting");
+    set(&mut form, "target", "Regional manager");
+    assert_eq!(post_pairs(&app, &location, &form).await.status(), 303);
+
+    let (_, body) = app.get_text(&location).await;
+    assert!(body.contains("From Cashier to Regional manager"));
+    assert!(select(&body, "#step-2")[0].contains("Renamed by me"));
+    assert!(select(&body, "#step-3")[0].contains("20 January 2027"));
+    assert_eq!(
+        select(&body, ".steps > li").len(),
+        select(&before, ".steps > li").len(),
+        "the removed step did not come back"
+    );
+}
+
+#[tokio::test]
+async fn a_date_out_of_reach_is_refused_beside_its_field_and_a_dateless_title_is_asked_for() {
+    let app = TestApp::spawn().await;
+    let location = create(&app, GOOD).await;
+    let mut form = edit_form(&app, &location).await;
+    set(&mut form, "step-2-due", "9999-12-31");
+    set(&mut form, "new_due", "2027-01-10");
+
+    let response = post_pairs(&app, &location, &form).await;
+
+    assert_eq!(response.status(), 422);
+    let body = response.text().await.unwrap();
+    let errors = select(&body, ".field.has-error");
+    assert!(
+        errors
+            .iter()
+            .any(|f| f.contains("step-2-due") && f.contains("between the years 2000 and 2099"))
+    );
+    assert!(
+        errors
+            .iter()
+            .any(|f| f.contains("new_title") && f.contains("give your new step a title"))
+    );
+    let calendar = app.get_text(&format!("{location}/plan.ics")).await.1;
+    assert!(!calendar.contains("9999") && !calendar.contains("+1"));
+
+    let mut form = edit_form(&app, &location).await;
+    set(&mut form, "new_title", "My own step");
+    set(&mut form, "new_due", "2027-01-10");
+    assert_eq!(post_pairs(&app, &location, &form).await.status(), 303);
+    let calendar = app.get_text(&format!("{location}/plan.ics")).await.1;
+    let own = calendar
+        .split("BEGIN:VEVENT")
+        .find(|event| event.contains("SUMMARY:My own step"))
+        .expect("the own step is in the calendar");
+    assert!(!own.contains("DESCRIPTION"), "no empty description: {own}");
+}
+
+#[tokio::test]
 async fn a_stale_edit_gives_409_shows_the_current_plan_and_loses_nothing() {
     let app = TestApp::spawn().await;
     let location = create(&app, GOOD).await;
@@ -855,6 +922,10 @@ async fn the_markdown_export_has_statuses_and_notes() {
     assert!(text.contains("- [x] Status: Done"));
     assert!(text.contains("- [ ] Status: To do"));
     assert!(text.contains("Note: Read about rungs"));
+    assert!(text.contains("Working around: Childcare."));
+    assert!(text.contains(
+        "## What you told us\n\nYou enjoy: Helping people\n\nYou are good at: Staying calm"
+    ));
     assert!(text.contains("1 of 9 done"));
     assert!(text.contains("Help for this step:"));
     assert!(text.contains("- O\\*NET Interest Profiler: "));

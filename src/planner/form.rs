@@ -175,6 +175,14 @@ impl PlanForm {
         self.horizon.trim().parse::<u32>() == Ok(months)
     }
 
+    /// The form's horizon when it is a valid one the menu does not list (a plan made from a link
+    /// with `horizon=7`), so that the menu can show it, selected, instead of losing it.
+    pub fn other_horizon(&self) -> Option<u32> {
+        horizon_months(&self.horizon)
+            .ok()
+            .filter(|months| !HORIZON_CHOICES.iter().any(|(m, _)| m == months))
+    }
+
     /// True when the rung typed in box `index` (from 0) is the one that cannot be kept.
     pub fn rung_is_wrong(&self, index: &usize) -> bool {
         self.rungs
@@ -835,5 +843,20 @@ mod tests {
 
         // Assert
         assert_eq!(labels, ["18 months", "2 years", "10 years", "7 months"]);
+    }
+
+    #[test]
+    fn a_valid_horizon_the_menu_does_not_list_gets_its_own_option() {
+        let with = |horizon: &str| PlanForm {
+            horizon: horizon.into(),
+            ..PlanForm::default()
+        };
+
+        let others: Vec<_> = ["7", "24", "200", "soon", ""]
+            .iter()
+            .map(|h| with(h).other_horizon())
+            .collect();
+
+        assert_eq!(others, [Some(7), None, None, None, None]);
     }
 }

@@ -168,7 +168,7 @@ impl<'a> Wording<'a> {
                   when a spot opens up."
                 .to_owned(),
             action: format!(
-                "This month, reach out to two people {who}. Try coworkers, a job fair, a trade \
+                "Reach out to two people {who}. Try coworkers, a job fair, a trade \
                  group or LinkedIn. Ask each of them how they got where they are and what they \
                  would do in your place."
             ),

@@ -110,15 +110,17 @@ pub fn calendar(plan: &PlanView, key: &str) -> String {
         if !step.note.is_empty() {
             description.push_str(&format!("\n\nNote: {}", step.note));
         }
-        calendar.push(
-            icalendar::Event::new()
-                .uid(&format!("{key}-step-{}@ladder", step.number))
-                .summary(&step.title)
-                .description(&description)
-                .starts(date)
-                .ends(day_after(date))
-                .done(),
-        );
+        let mut event = icalendar::Event::new();
+        event
+            .uid(&format!("{key}-step-{}@ladder", step.number))
+            .summary(&step.title)
+            .starts(date)
+            .ends(day_after(date));
+        // A step of the person's own has no wording of ours: no empty DESCRIPTION line.
+        if !description.is_empty() {
+            event.description(&description);
+        }
+        calendar.push(event.done());
     }
     if let Some(date) = naive(plan.review_on) {
         calendar.push(
@@ -184,6 +186,12 @@ pub fn markdown(plan: &PlanView, origin: &str) -> String {
         long_date(plan.review_on),
         e(&plan.horizon),
     );
+    if !plan.barriers.is_empty() {
+        out.push_str(&format!(
+            "Working around: {}.\n\n",
+            plan.barriers.join(", ")
+        ));
+    }
     out.push_str("## Career ladder\n\n");
     for (index, rung) in plan.ladder_top_down().iter().rev().enumerate() {
         out.push_str(&format!("{}. {}\n", index + 1, e(rung)));
@@ -223,6 +231,15 @@ pub fn markdown(plan: &PlanView, origin: &str) -> String {
         }
         if !step.note.is_empty() {
             out.push_str(&format!("Note: {}\n\n", e(&step.note)));
+        }
+    }
+    if !plan.interests.is_empty() || !plan.strengths.is_empty() {
+        out.push_str("## What you told us\n\n");
+        if !plan.interests.is_empty() {
+            out.push_str(&format!("You enjoy: {}\n\n", e(&plan.interests)));
+        }
+        if !plan.strengths.is_empty() {
+            out.push_str(&format!("You are good at: {}\n\n", e(&plan.strengths)));
         }
     }
     out
