@@ -193,6 +193,39 @@ async fn the_result_offers_the_planner_with_the_current_job_url_encoded() {
 }
 
 #[tokio::test]
+async fn not_knowing_how_long_you_will_stay_ticks_unsure_of_goals_in_the_planner() {
+    let app = TestApp::spawn().await;
+    let mut pairs = answers_leaning(Lean::Career);
+    pairs.retain(|(key, _)| *key != "timeframe");
+    pairs.push(("timeframe", "unsure"));
+    pairs.push(("current", "Babysitter"));
+
+    let (_, html) = post_check(&app, &pairs).await;
+
+    let link = select(&html, ".callout a.button")[0]
+        .value()
+        .attr("href")
+        .unwrap()
+        .to_owned();
+    assert_eq!(link, "/plans/new?current=Babysitter&barrier=goals");
+    assert!(
+        select(&html, ".callout p")
+            .iter()
+            .any(|p| p.text().collect::<String>().contains("Unsure of my goals"))
+    );
+    let (_, planner) = app.get_text(&link).await;
+    let planner = Html::parse_document(&planner);
+    assert_eq!(
+        select(&planner, "input[name=barrier][value=goals][checked]").len(),
+        1
+    );
+    assert_eq!(
+        select(&planner, "input[name=current][value=Babysitter]").len(),
+        1
+    );
+}
+
+#[tokio::test]
 async fn a_blank_current_job_links_to_the_plain_planner() {
     let app = TestApp::spawn().await;
     let mut pairs = answers_leaning(Lean::Career);

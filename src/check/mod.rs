@@ -5,9 +5,11 @@
 //! holds the posted fields as sent and checks the optional current job beside the answers.
 
 mod form;
+mod planner_link;
 mod questions;
 mod score;
 
 pub use form::{CheckErrors, CheckForm, Checked};
+pub use planner_link::{barriers as planner_barriers, planner_link};
 pub use questions::{Choice, Lean, QUESTIONS, Question};
 pub use score::{CAREER_AT_PERCENT, JOB_AT_PERCENT, Missing, Outcome, Reason, Verdict, score};

@@ -12,11 +12,12 @@ use axum::{
 use crate::{
     AppState,
     check::{
-        CAREER_AT_PERCENT, CheckErrors, CheckForm, Checked, JOB_AT_PERCENT, Lean, Outcome,
+        self, CAREER_AT_PERCENT, CheckErrors, CheckForm, Checked, JOB_AT_PERCENT, Lean, Outcome,
         QUESTIONS, Question, Reason,
     },
     extract::FormPairs,
     guides::Library,
+    planner::Barrier,
 };
 
 /// The questionnaire, blank or shown again with the answers kept and the problems marked.
@@ -44,6 +45,8 @@ pub struct ResultPage {
     pub outcome: Outcome,
     pub current: Option<String>,
     pub plan_link: String,
+    /// The planner's barriers the link ticks, by label.
+    pub ticked: Vec<&'static str>,
     pub job: Vec<Explained>,
     pub career: Vec<Explained>,
     pub neutral: Vec<Explained>,
@@ -134,17 +137,16 @@ impl ResultPage {
             explained(Lean::Career),
             explained(Lean::Neutral),
         );
-        let plan_link = match &checked.current {
-            Some(current) => format!(
-                "/plans/new?current={}",
-                form_urlencoded::byte_serialize(current.as_bytes()).collect::<String>()
-            ),
-            None => "/plans/new".to_owned(),
-        };
+        let plan_link = check::planner_link(&checked);
+        let ticked = check::planner_barriers(&checked)
+            .into_iter()
+            .map(Barrier::label)
+            .collect();
         ResultPage {
             outcome: checked.outcome,
             current: checked.current,
             plan_link,
+            ticked,
             job,
             career,
             neutral,

@@ -112,12 +112,17 @@ pub(crate) struct Draft {
 }
 
 /// Builds the plan: "know your path" first, then one step per barrier (clearing the way comes
-/// early), then the rest of the method. Due dates are spread evenly so the last step lands on
+/// early; being unsure of the goal first of all), then the rest of the method. Due dates are spread evenly so the last step lands on
 /// the horizon. The same input and start always give the same plan.
 pub fn generate(input: &PlanInput, start: Date) -> Vec<GeneratedStep> {
     let text = wording::Wording::new(input, start);
     let mut kinds = vec![StepKind::Path];
-    kinds.extend(input.barriers.iter().map(|b| StepKind::Barrier(*b)));
+    // Being sure of the goal comes before clearing the way to it.
+    let (goal_first, others): (Vec<Barrier>, Vec<Barrier>) = input
+        .barriers
+        .iter()
+        .partition(|b| **b == Barrier::UnsureOfGoals);
+    kinds.extend(goal_first.into_iter().chain(others).map(StepKind::Barrier));
     kinds.extend(StepKind::METHOD.into_iter().skip(1));
 
     let count = kinds.len();
@@ -229,6 +234,31 @@ mod tests {
                 StepKind::Barrier(Barrier::Childcare),
                 StepKind::Barrier(Barrier::Money),
                 StepKind::InterestsStrengths,
+            ]
+        );
+    }
+
+    #[test]
+    fn being_unsure_of_the_goal_comes_before_the_other_barriers() {
+        let input = PlanInput {
+            barriers: vec![
+                Barrier::LackOfExperience,
+                Barrier::UnsureOfGoals,
+                Barrier::Money,
+            ],
+            ..cashier()
+        };
+
+        let steps = generate(&input, date!(2025 - 01 - 15));
+
+        let kinds: Vec<_> = steps.iter().take(4).map(|s| s.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                StepKind::Path,
+                StepKind::Barrier(Barrier::UnsureOfGoals),
+                StepKind::Barrier(Barrier::LackOfExperience),
+                StepKind::Barrier(Barrier::Money),
             ]
         );
     }

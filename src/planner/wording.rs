@@ -121,7 +121,7 @@ impl<'a> Wording<'a> {
         let next = self.next;
         Draft {
             kind: StepKind::Training,
-            title: format!("Find the training you need for {next}"),
+            title: format!("Find the training you need on the way to {}", self.target),
             why: "Most careers ask for skills, and often a certificate or a degree, that a first \
                   job does not teach. Training gets you ready for the next rung and shows \
                   employers you mean it."
@@ -217,16 +217,19 @@ impl<'a> Wording<'a> {
                     format!("{rung} by {}", month_year(due))
                 })
                 .collect();
+            // The step itself comes late in the plan, so it both sets the dates now and checks
+            // them by its own date, when some of them may have passed.
             format!(
                 "Use your rungs as milestones: {}, and {target} by {finish}. Change the dates if \
-                 they do not fit your life, then put them in your calendar and look at this plan \
-                 again every three months.",
+                 they do not fit your life and put them in your calendar. By this step's date, \
+                 check where you stand: if you are behind, pick new dates; if you are ahead, aim \
+                 higher.",
                 milestones.join(", ")
             )
         };
         Draft {
             kind: StepKind::Goals,
-            title: format!("Set milestones on your way to {target}"),
+            title: format!("Set and check milestones on your way to {target}"),
             why: format!(
                 "A goal {} away can feel out of reach. Smaller milestones with dates give you \
                  something to aim for soon and let you see how far you have come.",
