@@ -465,16 +465,24 @@ pub fn merge(record: &PlanRecord, edit: &Edit) -> Vec<StepDraft> {
     }
 
     if let Some((title, due_on)) = &edit.new_step {
-        steps.push(StepDraft {
-            number: None,
-            kind: CUSTOM_KIND.to_owned(),
-            title: title.clone(),
-            why: String::new(),
-            action: String::new(),
-            resources: String::new(),
-            guide: String::new(),
-            due_on: *due_on,
-        });
+        // A dated step of the person's own joins the list where its date falls; one without a
+        // date goes last.
+        let at = due_on
+            .and_then(|due| steps.iter().position(|s| s.due_on.is_some_and(|d| d > due)))
+            .unwrap_or(steps.len());
+        steps.insert(
+            at,
+            StepDraft {
+                number: None,
+                kind: CUSTOM_KIND.to_owned(),
+                title: title.clone(),
+                why: String::new(),
+                action: String::new(),
+                resources: String::new(),
+                guide: String::new(),
+                due_on: *due_on,
+            },
+        );
     }
     steps.truncate(MAX_STEPS);
     steps
@@ -581,12 +589,26 @@ mod tests {
 
         assert_eq!(steps.len(), record.steps.len());
         assert!(!steps.iter().any(|s| s.number == Some(3)));
-        let last = steps.last().unwrap();
+        let at = steps.iter().position(|s| s.number.is_none()).unwrap();
+        let own = &steps[at];
         assert_eq!(
-            (last.number, last.kind.as_str(), last.title.as_str()),
-            (None, CUSTOM_KIND, "Ask about the opening")
+            (own.kind.as_str(), own.title.as_str(), own.due_on),
+            (
+                CUSTOM_KIND,
+                "Ask about the opening",
+                Some(date!(2027 - 05 - 01))
+            )
         );
-        assert_eq!(last.due_on, Some(date!(2027 - 05 - 01)));
+        assert!(
+            steps[at - 1].due_on <= own.due_on && steps[at + 1].due_on > own.due_on,
+            "placed where its date falls"
+        );
+
+        let undated = merge(
+            &record,
+            &edit_of(&record, |f| f.new_title = "Some day".into()),
+        );
+        assert_eq!(undated.last().unwrap().title, "Some day");
     }
 
     #[test]
