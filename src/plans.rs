@@ -126,6 +126,8 @@ pub fn draft(step: &GeneratedStep) -> StepDraft {
         resources: String::new(),
         guide: String::new(),
         due_on: Some(step.due),
+        own_title: false,
+        own_due: false,
     }
 }
 
@@ -140,6 +142,8 @@ fn keep(step: &StepRow) -> StepDraft {
         resources: step.resources.clone(),
         guide: step.guide.clone(),
         due_on: step.due_on,
+        own_title: step.own_title,
+        own_due: step.own_due,
     }
 }
 
@@ -163,8 +167,8 @@ fn parse_date(raw: &str) -> Option<Date> {
 
 /// Dates a person may give a step or a review: wide enough for any plan, narrow enough that every
 /// export (a calendar event ends the day after) can write them.
-const EARLIEST: Date = time::macros::date!(2000 - 01 - 01);
-const LATEST: Date = time::macros::date!(2099 - 12 - 31);
+pub const EARLIEST: Date = time::macros::date!(2000 - 01 - 01);
+pub const LATEST: Date = time::macros::date!(2099 - 12 - 31);
 
 /// A date field that may be left empty: `None` when empty, or the message to show beside it.
 fn optional_date(raw: &str) -> Result<Option<Date>, String> {
@@ -324,7 +328,7 @@ impl EditForm {
             None
         } else {
             match step_title(&self.new_title) {
-                Ok(title) => Some((title, new_due.clone().ok().flatten())),
+                Ok(title) => Some((title, new_due.as_ref().ok().copied().flatten())),
                 Err(message) => {
                     errors.insert("new_title".into(), message);
                     None
@@ -355,15 +359,19 @@ impl EditForm {
     }
 }
 
-/// A step title: one line, 1 to 120 characters, no control characters.
+/// Longest step title, in characters: room for the longest title the planner writes itself
+/// (two 80-character jobs in one sentence), so saving a plan as shown never fails.
+pub const MAX_STEP_TITLE_CHARS: usize = 240;
+
+/// A step title: one line, 1 to [`MAX_STEP_TITLE_CHARS`] characters, no control characters.
 fn step_title(raw: &str) -> Result<String, String> {
     let title = raw.trim();
     let chars = title.chars().count();
     if title.is_empty() {
         Err("Please give this step a title, or tick \u{201c}Remove\u{201d}.".into())
-    } else if chars > 120 {
+    } else if chars > MAX_STEP_TITLE_CHARS {
         Err(format!(
-            "Keep this to 120 characters or fewer (you typed {chars})."
+            "Keep this to {MAX_STEP_TITLE_CHARS} characters or fewer (you typed {chars})."
         ))
     } else if title.chars().any(char::is_control) {
         Err("This has a hidden character we can't save. Please type it again.".into())
@@ -372,104 +380,119 @@ fn step_title(raw: &str) -> Result<String, String> {
     }
 }
 
+/// A plan would hold more than [`MAX_STEPS`] after an edit: nothing is saved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TooManySteps;
+
 /// The steps a plan has after an edit, in page order.
 ///
-/// Removed steps go. When the answers changed, generated steps get the new wording and dates
-/// (keeping their status and note), steps for barriers no longer chosen go unless the person
-/// has worked on them, and steps for newly chosen barriers join after the other early steps.
-///
-/// What the person made their own is never undone: a title or date they changed, in this form or
-/// an earlier one, stays, and a suggested step they removed does not come back. Both are told
-/// apart by generating the plan again from the answers as they were before this edit.
-pub fn merge(record: &PlanRecord, edit: &Edit) -> Vec<StepDraft> {
-    let answers_changed = input_of(record) != edit.input;
-    let (before, regenerated) = if answers_changed {
-        (
-            planner::generate(&input_of(record), record.plan.created_on),
-            planner::generate(&edit.input, record.plan.created_on),
-        )
+/// Removed steps go. A title or date typed in the form replaces the stored one and is marked as
+/// the person's own. When the answers changed, generated steps get the new wording and dates,
+/// except for a title or date the person made their own (in this edit or an earlier one); ticks
+/// and notes always stay. Steps for barriers no longer chosen go unless the person worked on them
+/// (a status, a note, their own title or date), and steps for newly chosen barriers join after the
+/// other early steps, being unsure of the goal straight after the path. A suggested step the
+/// person removed comes back only if they choose its barrier again. A dated step of their own
+/// joins the list after the last step due on or before its date; an undated one goes last.
+pub fn merge(record: &PlanRecord, edit: &Edit) -> Result<Vec<StepDraft>, TooManySteps> {
+    let before = input_of(record);
+    let answers_changed = before != edit.input;
+    let regenerated = if answers_changed {
+        planner::generate(&edit.input, record.plan.created_on)
     } else {
-        (Vec::new(), Vec::new())
+        Vec::new()
     };
-    let suggested = |kind: &str| before.iter().find(|g| g.kind.slug() == kind);
     let fields = |number: i64| edit.steps.iter().find(|s| s.number == number);
 
     let mut steps = Vec::new();
     for row in &record.steps {
-        let Some(field) = fields(row.number) else {
-            steps.push(keep(row));
-            continue;
-        };
-        if field.remove {
+        let field = fields(row.number);
+        if field.is_some_and(|f| f.remove) {
             continue;
         }
         let mut step = keep(row);
+        // A row the form does not show (saved from another tab since) has nothing typed.
+        if let Some(field) = field {
+            let typed_title = field.title.trim();
+            if typed_title != row.title {
+                typed_title.clone_into(&mut step.title);
+                step.own_title = true;
+            }
+            let typed_due = parse_date(&field.due);
+            if typed_due != row.due_on {
+                step.due_on = typed_due;
+                step.own_due = true;
+            }
+        }
         if answers_changed && row.kind != CUSTOM_KIND {
-            let old = suggested(&row.kind);
-            let title_untouched = old.is_some_and(|g| g.title == row.title);
-            let due_untouched = old.is_some_and(|g| Some(g.due) == row.due_on);
             match regenerated.iter().find(|g| g.kind.slug() == row.kind) {
                 Some(fresh) => {
                     step = StepDraft {
                         number: Some(row.number),
-                        title: if title_untouched {
-                            fresh.title.clone()
-                        } else {
+                        title: if step.own_title {
                             step.title
-                        },
-                        due_on: if due_untouched {
-                            Some(fresh.due)
                         } else {
-                            step.due_on
+                            fresh.title.clone()
                         },
+                        due_on: if step.own_due {
+                            step.due_on
+                        } else {
+                            Some(fresh.due)
+                        },
+                        own_title: step.own_title,
+                        own_due: step.own_due,
                         ..draft(fresh)
                     };
                 }
                 None if row.status == "todo"
                     && row.note.is_empty()
-                    && title_untouched
-                    && due_untouched =>
+                    && !step.own_title
+                    && !step.own_due =>
                 {
                     continue;
                 }
                 None => {}
             }
         }
-        let typed_title = field.title.trim();
-        if typed_title != row.title {
-            typed_title.clone_into(&mut step.title);
-        }
-        let typed_due = parse_date(&field.due);
-        if typed_due != row.due_on {
-            step.due_on = typed_due;
-        }
         steps.push(step);
     }
 
-    let early = |kind: &str| kind == "path" || kind.starts_with("barrier-");
-    for fresh in &regenerated {
-        let kind = fresh.kind.slug();
-        // Already there, or suggested before and removed by the person.
-        if record.steps.iter().any(|row| row.kind == kind) || suggested(&kind).is_some() {
+    let newly_chosen = edit
+        .input
+        .barriers
+        .iter()
+        .filter(|b| !before.barriers.contains(b))
+        .map(|b| StepKind::Barrier(*b));
+    for kind in newly_chosen {
+        let slug = kind.slug();
+        let Some(fresh) = regenerated.iter().find(|g| g.kind == kind) else {
+            continue;
+        };
+        if steps.iter().any(|s| s.kind == slug) {
             continue;
         }
-        let at = if matches!(fresh.kind, StepKind::Barrier(_)) {
+        let after = |is_it: &dyn Fn(&str) -> bool| {
             steps
                 .iter()
-                .rposition(|s| early(&s.kind))
+                .rposition(|s| is_it(&s.kind))
                 .map_or(0, |i| i + 1)
+        };
+        let at = if kind == StepKind::Barrier(Barrier::UnsureOfGoals) {
+            after(&|k| k == "path")
         } else {
-            steps.len()
+            after(&|k| k == "path" || k.starts_with("barrier-"))
         };
         steps.insert(at, draft(fresh));
     }
 
     if let Some((title, due_on)) = &edit.new_step {
-        // A dated step of the person's own joins the list where its date falls; one without a
-        // date goes last.
-        let at = due_on
-            .and_then(|due| steps.iter().position(|s| s.due_on.is_some_and(|d| d > due)))
-            .unwrap_or(steps.len());
+        let at = match due_on {
+            Some(due) => steps
+                .iter()
+                .rposition(|s| s.due_on.is_some_and(|d| d <= *due))
+                .map_or(0, |i| i + 1),
+            None => steps.len(),
+        };
         steps.insert(
             at,
             StepDraft {
@@ -481,11 +504,15 @@ pub fn merge(record: &PlanRecord, edit: &Edit) -> Vec<StepDraft> {
                 resources: String::new(),
                 guide: String::new(),
                 due_on: *due_on,
+                own_title: true,
+                own_due: true,
             },
         );
     }
-    steps.truncate(MAX_STEPS);
-    steps
+    if steps.len() > MAX_STEPS {
+        return Err(TooManySteps);
+    }
+    Ok(steps)
 }
 
 #[cfg(test)]
@@ -527,6 +554,8 @@ mod tests {
                     due_on: d.due_on,
                     status: "todo".into(),
                     note: String::new(),
+                    own_title: false,
+                    own_due: false,
                 }
             })
             .collect();
@@ -563,7 +592,7 @@ mod tests {
     fn an_unchanged_form_keeps_every_step_as_it_was() {
         let record = record(&input("Store manager", vec![]));
 
-        let steps = merge(&record, &edit_of(&record, |_| {}));
+        let steps = merge(&record, &edit_of(&record, |_| {})).unwrap();
 
         assert_eq!(steps.len(), record.steps.len());
         assert!(
@@ -585,7 +614,8 @@ mod tests {
                 f.new_title = "Ask about the opening".into();
                 f.new_due = "2027-05-01".into();
             }),
-        );
+        )
+        .unwrap();
 
         assert_eq!(steps.len(), record.steps.len());
         assert!(!steps.iter().any(|s| s.number == Some(3)));
@@ -599,15 +629,18 @@ mod tests {
                 Some(date!(2027 - 05 - 01))
             )
         );
+        assert!(at > 0, "steps are due before it");
+        let (earlier, later) = (steps[at - 1].due_on.unwrap(), steps[at + 1].due_on.unwrap());
         assert!(
-            steps[at - 1].due_on <= own.due_on && steps[at + 1].due_on > own.due_on,
-            "placed where its date falls"
+            earlier <= date!(2027 - 05 - 01) && later > date!(2027 - 05 - 01),
+            "placed where its date falls: {earlier} < {later}"
         );
 
         let undated = merge(
             &record,
             &edit_of(&record, |f| f.new_title = "Some day".into()),
-        );
+        )
+        .unwrap();
         assert_eq!(undated.last().unwrap().title, "Some day");
     }
 
@@ -621,7 +654,8 @@ mod tests {
                 f.plan.target = "Buyer".into();
                 f.steps[1].title = "My own words".into();
             }),
-        );
+        )
+        .unwrap();
 
         assert!(steps[0].title.contains("Buyer"), "{}", steps[0].title);
         assert_eq!(
@@ -643,7 +677,8 @@ mod tests {
                 f.steps[2].due = "2026-06-15".into();
                 f.steps[3].remove = true;
             }),
-        );
+        )
+        .unwrap();
         // The plan as saved by that edit, then opened again and given other answers.
         let mut saved = first.clone();
         saved.steps.retain(|row| row.kind != removed);
@@ -651,6 +686,8 @@ mod tests {
             let step = steps.iter().find(|s| s.number == Some(row.number)).unwrap();
             row.title.clone_from(&step.title);
             row.due_on = step.due_on;
+            row.own_title = step.own_title;
+            row.own_due = step.own_due;
         }
 
         let steps = merge(
@@ -659,7 +696,8 @@ mod tests {
                 f.plan.target = "Buyer".into();
                 f.plan.horizon = "60".into();
             }),
-        );
+        )
+        .unwrap();
 
         assert!(steps[0].title.contains("Buyer"), "untouched: rewritten");
         assert_ne!(
@@ -676,6 +714,96 @@ mod tests {
     }
 
     #[test]
+    fn every_title_the_planner_writes_can_be_saved_again_from_the_edit_form() {
+        let long = "x".repeat(crate::planner::MAX_TITLE_CHARS);
+        let input = PlanInput {
+            current_job: long.clone(),
+            target_career: long.clone(),
+            rungs: vec![long.clone(); crate::planner::MAX_RUNGS],
+            barriers: Barrier::ALL.to_vec(),
+            ..input("Store manager", vec![])
+        };
+
+        let record = record(&input);
+
+        assert!(EditForm::from_record(&record).parse().is_ok());
+    }
+
+    #[test]
+    fn wording_from_an_older_generator_is_rewritten_unless_the_person_typed_it() {
+        let mut record = record(&input("Store manager", vec![]));
+        record.steps[0].title = "Older wording of the path step".into();
+        record.steps[1].title = "Typed by the person".into();
+        record.steps[1].own_title = true;
+        // Not in the form: saved from another tab after this form was opened.
+        let mut edit = edit_of(&record, |f| f.plan.target = "Buyer".into());
+        edit.steps.retain(|s| s.number != 1 && s.number != 2);
+
+        let steps = merge(&record, &edit).unwrap();
+
+        assert!(steps[0].title.contains("Buyer"), "{}", steps[0].title);
+        assert_eq!(steps[1].title, "Typed by the person");
+    }
+
+    #[test]
+    fn a_barrier_step_renamed_as_its_barrier_is_unticked_stays() {
+        let record = record(&input("Store manager", vec![Barrier::Money]));
+        let money = record
+            .steps
+            .iter()
+            .position(|s| s.kind == "barrier-money")
+            .unwrap();
+
+        let steps = merge(
+            &record,
+            &edit_of(&record, |f| {
+                f.plan.barriers = vec![];
+                f.steps[money].title = "Ask about tuition help".into();
+            }),
+        )
+        .unwrap();
+
+        assert!(steps.iter().any(|s| s.title == "Ask about tuition help"));
+    }
+
+    #[test]
+    fn being_unsure_of_the_goal_ticked_later_goes_straight_after_the_path() {
+        let record = record(&input("Store manager", vec![Barrier::Money]));
+
+        let steps = merge(
+            &record,
+            &edit_of(&record, |f| {
+                f.plan.barriers = vec!["goals".into(), "money".into()];
+            }),
+        )
+        .unwrap();
+
+        let kinds: Vec<_> = steps.iter().take(3).map(|s| s.kind.as_str()).collect();
+        assert_eq!(kinds, ["path", "barrier-goals", "barrier-money"]);
+    }
+
+    #[test]
+    fn barriers_that_would_take_a_plan_over_the_limit_are_refused_and_no_step_is_dropped() {
+        let mut record = record(&input("Store manager", vec![]));
+        let template = record.steps[0].clone();
+        for number in record.steps.len() as i64 + 1..=MAX_STEPS as i64 {
+            record.steps.push(StepRow {
+                number,
+                position: number,
+                kind: CUSTOM_KIND.into(),
+                ..template.clone()
+            });
+        }
+
+        let outcome = merge(
+            &record,
+            &edit_of(&record, |f| f.plan.barriers = vec!["money".into()]),
+        );
+
+        assert_eq!(outcome.unwrap_err(), TooManySteps);
+    }
+
+    #[test]
     fn a_new_barrier_adds_its_step_early_and_a_dropped_one_goes_unless_worked_on() {
         let mut with_money = record(&input("Store manager", vec![Barrier::Money]));
         let money_at = with_money
@@ -687,7 +815,8 @@ mod tests {
         let steps = merge(
             &with_money,
             &edit_of(&with_money, |f| f.plan.barriers = vec!["childcare".into()]),
-        );
+        )
+        .unwrap();
         assert!(!steps.iter().any(|s| s.kind == "barrier-money"));
         assert_eq!(steps[1].kind, "barrier-childcare", "after the path step");
         assert_eq!(steps[1].number, None);
@@ -696,7 +825,8 @@ mod tests {
         let steps = merge(
             &with_money,
             &edit_of(&with_money, |f| f.plan.barriers = vec![]),
-        );
+        )
+        .unwrap();
         assert!(
             steps.iter().any(|s| s.kind == "barrier-money"),
             "kept: it was done"

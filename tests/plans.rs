@@ -574,14 +574,21 @@ async fn changing_the_answers_rewrites_the_steps_but_keeps_ticks_and_notes() {
 async fn a_later_edit_of_the_answers_keeps_what_an_earlier_edit_changed() {
     let app = TestApp::spawn().await;
     let location = create(&app, GOOD).await;
+    let (_, made) = app.get_text(&location).await;
+    // The guide section a step links to tells its kind, whatever its wording.
+    let removed = each(&made, "#step-4 a[href*='#']", |a| {
+        a.value().attr("href").unwrap_or_default().to_owned()
+    })
+    .pop()
+    .expect("the step links to its guide section");
+    assert_eq!(made.matches(&format!("href=\"{removed}\"")).count(), 1);
     let mut form = edit_form(&app, &location).await;
     set(&mut form, "step-2-title", "Renamed by me");
     set(&mut form, "step-3-due", "2027-01-20");
     set(&mut form, "step-4-remove", "1");
     assert_eq!(post_pairs(&app, &location, &form).await.status(), 303);
     let (_, before) = app.get_text(&location).await;
-    let removed = select(&before, "#step-4");
-    assert!(removed.is_empty());
+    assert!(!before.contains(&format!("href=\"{removed}\"")));
 
     let mut form = edit_form(&app, &location).await;
     set(&mut form, "strengths", "Counting");
@@ -592,10 +599,13 @@ async fn a_later_edit_of_the_answers_keeps_what_an_earlier_edit_changed() {
     assert!(body.contains("From Cashier to Regional manager"));
     assert!(select(&body, "#step-2")[0].contains("Renamed by me"));
     assert!(select(&body, "#step-3")[0].contains("20 January 2027"));
+    assert!(
+        !body.contains(&format!("href=\"{removed}\"")),
+        "the removed step did not come back: {removed}"
+    );
     assert_eq!(
         select(&body, ".steps > li").len(),
-        select(&before, ".steps > li").len(),
-        "the removed step did not come back"
+        select(&before, ".steps > li").len()
     );
 }
 
@@ -635,6 +645,35 @@ async fn a_date_out_of_reach_is_refused_beside_its_field_and_a_dateless_title_is
         .find(|event| event.contains("SUMMARY:My own step"))
         .expect("the own step is in the calendar");
     assert!(!own.contains("DESCRIPTION"), "no empty description: {own}");
+}
+
+#[tokio::test]
+async fn barriers_that_would_take_a_full_plan_over_the_limit_are_refused_and_nothing_is_lost() {
+    let app = TestApp::spawn().await;
+    let location = create(&app, GOOD).await;
+    loop {
+        let (_, body) = app.get_text(&location).await;
+        if select(&body, ".steps > li").len() == 40 {
+            break;
+        }
+        let mut form = edit_form(&app, &location).await;
+        set(&mut form, "new_title", "One more step of my own");
+        assert_eq!(post_pairs(&app, &location, &form).await.status(), 303);
+    }
+    let (_, full) = app.get_text(&location).await;
+    let mut form = edit_form(&app, &location).await;
+    form.push(("barrier".into(), "money".into()));
+
+    let response = post_pairs(&app, &location, &form).await;
+
+    assert_eq!(response.status(), 422);
+    let body = response.text().await.unwrap();
+    assert!(
+        select(&body, ".has-error")
+            .iter()
+            .any(|f| f.contains("40 steps at most"))
+    );
+    assert_eq!(app.get_text(&location).await.1, full, "nothing changed");
 }
 
 #[tokio::test]

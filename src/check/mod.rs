@@ -10,6 +10,6 @@ mod questions;
 mod score;
 
 pub use form::{CheckErrors, CheckForm, Checked};
-pub use planner_link::{barriers as planner_barriers, planner_link};
+pub use planner_link::{planner_link, unsure_of_goals};
 pub use questions::{Choice, Lean, QUESTIONS, Question};
 pub use score::{CAREER_AT_PERCENT, JOB_AT_PERCENT, Missing, Outcome, Reason, Verdict, score};

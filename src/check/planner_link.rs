@@ -7,14 +7,15 @@ use crate::planner::Barrier;
 /// starts with "unsure of my goals" ticked, which adds the step that helps them choose.
 const UNSURE_OF_GOALS: &[(&str, &str)] = &[("timeframe", "unsure")];
 
-/// `/plans/new` with the job typed into the self-check and the barriers its answers point to.
+/// `/plans/new` with the job typed into the self-check, and "unsure of my goals" ticked when the
+/// answers say so.
 pub fn planner_link(checked: &Checked) -> String {
     let mut query = form_urlencoded::Serializer::new(String::new());
     if let Some(current) = &checked.current {
         query.append_pair("current", current);
     }
-    for barrier in barriers(checked) {
-        query.append_pair("barrier", barrier.slug());
+    if unsure_of_goals(checked) {
+        query.append_pair("barrier", Barrier::UnsureOfGoals.slug());
     }
     let query = query.finish();
     if query.is_empty() {
@@ -24,18 +25,13 @@ pub fn planner_link(checked: &Checked) -> String {
     }
 }
 
-/// The barriers the answers point to, for the planner's check-boxes.
-pub fn barriers(checked: &Checked) -> Vec<Barrier> {
-    let unsure = checked
+/// True when an answer says the person has not decided yet where their work leads.
+pub fn unsure_of_goals(checked: &Checked) -> bool {
+    checked
         .outcome
         .reasons
         .iter()
-        .any(|reason| UNSURE_OF_GOALS.contains(&(reason.question.key, reason.choice.value)));
-    if unsure {
-        vec![Barrier::UnsureOfGoals]
-    } else {
-        Vec::new()
-    }
+        .any(|reason| UNSURE_OF_GOALS.contains(&(reason.question.key, reason.choice.value)))
 }
 
 #[cfg(test)]

@@ -17,7 +17,6 @@ use crate::{
     },
     extract::FormPairs,
     guides::Library,
-    planner::Barrier,
 };
 
 /// The questionnaire, blank or shown again with the answers kept and the problems marked.
@@ -45,8 +44,8 @@ pub struct ResultPage {
     pub outcome: Outcome,
     pub current: Option<String>,
     pub plan_link: String,
-    /// The planner's barriers the link ticks, by label.
-    pub ticked: Vec<&'static str>,
+    /// The link ticks "unsure of my goals" in the planner.
+    pub unsure_of_goals: bool,
     pub job: Vec<Explained>,
     pub career: Vec<Explained>,
     pub neutral: Vec<Explained>,
@@ -138,15 +137,12 @@ impl ResultPage {
             explained(Lean::Neutral),
         );
         let plan_link = check::planner_link(&checked);
-        let ticked = check::planner_barriers(&checked)
-            .into_iter()
-            .map(Barrier::label)
-            .collect();
+        let unsure_of_goals = check::unsure_of_goals(&checked);
         ResultPage {
             outcome: checked.outcome,
             current: checked.current,
             plan_link,
-            ticked,
+            unsure_of_goals,
             job,
             career,
             neutral,

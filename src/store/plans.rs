@@ -56,6 +56,10 @@ pub struct StepRow {
     pub due_on: Option<Date>,
     pub status: String,
     pub note: String,
+    /// The person typed this title themselves.
+    pub own_title: bool,
+    /// The person set (or cleared) this date themselves.
+    pub own_due: bool,
 }
 
 /// A whole plan: its row, the rungs (bottom first), barrier slugs and steps in page order.
@@ -91,6 +95,10 @@ pub struct StepDraft {
     pub resources: String,
     pub guide: String,
     pub due_on: Option<Date>,
+    /// The person typed this title themselves.
+    pub own_title: bool,
+    /// The person set (or cleared) this date themselves.
+    pub own_due: bool,
 }
 
 /// A new plan, with its secrets already drawn.
@@ -165,7 +173,7 @@ impl Store {
         let barriers = from_json(&std::mem::take(&mut plan.barriers))?;
         let steps = sqlx::query_as::<_, StepRow>(
             r"select number, position, kind, title, why, action, resources, guide, due_on, status,
-                     note
+                     note, own_title, own_due
               from steps where plan = ? order by position, number",
         )
         .bind(plan.n)
@@ -435,7 +443,7 @@ async fn apply_edit(conn: &mut SqliteConnection, edit: &PlanEdit) -> sqlx::Resul
             Some(number) => {
                 sqlx::query(
                     r"update steps set position = ?, kind = ?, title = ?, why = ?, action = ?,
-                          resources = ?, guide = ?, due_on = ?
+                          resources = ?, guide = ?, due_on = ?, own_title = ?, own_due = ?
                       where plan = ? and number = ?",
                 )
                 .bind(position)
@@ -446,6 +454,8 @@ async fn apply_edit(conn: &mut SqliteConnection, edit: &PlanEdit) -> sqlx::Resul
                 .bind(&step.resources)
                 .bind(&step.guide)
                 .bind(step.due_on)
+                .bind(step.own_title)
+                .bind(step.own_due)
                 .bind(plan)
                 .bind(number)
                 .execute(&mut *conn)
@@ -466,7 +476,7 @@ const PLAN_INSERT: &str = "insert into plans (n, id, share_id, current_job, targ
      values ";
 const BARRIER_INSERT: &str = "insert or ignore into barriers (plan, barrier) values ";
 const STEP_INSERT: &str = "insert into steps (plan, number, position, kind, title, why, \
-     action, resources, guide, due_on) values ";
+     action, resources, guide, due_on, own_title, own_due) values ";
 
 /// A list column (rungs, barriers) as stored.
 fn to_json(list: &[String]) -> String {
@@ -572,6 +582,8 @@ fn step_values(plan: i64, number: i64, position: i64, step: &StepDraft) -> Vec<V
         Value::Text(&step.resources),
         Value::Text(&step.guide),
         Value::Date(step.due_on),
+        Value::Int(i64::from(step.own_title)),
+        Value::Int(i64::from(step.own_due)),
     ]
 }
 
@@ -607,6 +619,8 @@ mod tests {
                     resources: String::new(),
                     guide: String::new(),
                     due_on: Some(date!(2026 - 02 - 01)),
+                    own_title: true,
+                    own_due: true,
                 })
                 .collect(),
         }

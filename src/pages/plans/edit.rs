@@ -76,12 +76,27 @@ pub async fn save_plan(
     if edit.version != record.plan.version {
         return Ok(conflict(id, form, &record));
     }
+    let Ok(steps) = plans::merge(&record, &edit) else {
+        // Only steps for newly ticked barriers can take a plan over the limit: the form's own
+        // count was checked with the rest of its fields.
+        let mut errors = EditErrors::new();
+        errors.insert(
+            "barriers".into(),
+            format!(
+                "These barriers add steps, and a plan can hold {} steps at most. Remove some \
+                 steps first, or tick fewer barriers.",
+                plans::MAX_STEPS
+            ),
+        );
+        let page = EditPlanPage::new(id, form, errors, None);
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+    };
     let change = PlanEdit {
         id: id.clone(),
         version: edit.version,
         answers: plans::answers(&edit.input),
         review_on: edit.review_on,
-        steps: plans::merge(&record, &edit),
+        steps,
     };
     match state.store.edit_plan(change).await? {
         EditOutcome::Saved => Ok(Redirect::to(&format!("/plans/{id}")).into_response()),

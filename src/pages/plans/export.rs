@@ -189,7 +189,7 @@ pub fn markdown(plan: &PlanView, origin: &str) -> String {
     if !plan.barriers.is_empty() {
         out.push_str(&format!(
             "Working around: {}.\n\n",
-            plan.barriers.join(", ")
+            e(&plan.barriers.join(", "))
         ));
     }
     out.push_str("## Career ladder\n\n");
