@@ -142,8 +142,8 @@ fn keep(step: &StepRow) -> StepDraft {
         resources: step.resources.clone(),
         guide: step.guide.clone(),
         due_on: step.due_on,
-        own_title: step.own_title,
-        own_due: step.own_due,
+        own_title: step.own_title.unwrap_or(false),
+        own_due: step.own_due.unwrap_or(false),
     }
 }
 
@@ -191,6 +191,10 @@ pub struct StepFields {
     pub title: String,
     pub due: String,
     pub remove: bool,
+    /// The title and date as they were when the form was opened (hidden fields): only what
+    /// differs from them was changed in this form, even if the plan was saved elsewhere since.
+    pub was_title: Option<String>,
+    pub was_due: Option<String>,
 }
 
 /// The edit form as typed: the planner's fields plus the version it was opened at, the review
@@ -252,6 +256,8 @@ impl EditForm {
                         "title" => step.title.clone_from(value),
                         "due" => step.due.clone_from(value),
                         "remove" => step.remove = true,
+                        "was-title" => step.was_title = Some(value.clone()),
+                        "was-due" => step.was_due = Some(value.clone()),
                         _ => {}
                     }
                 }
@@ -270,11 +276,16 @@ impl EditForm {
             steps: record
                 .steps
                 .iter()
-                .map(|s| StepFields {
-                    number: s.number,
-                    title: s.title.clone(),
-                    due: s.due_on.map(iso_date).unwrap_or_default(),
-                    remove: false,
+                .map(|s| {
+                    let due = s.due_on.map(iso_date).unwrap_or_default();
+                    StepFields {
+                        number: s.number,
+                        title: s.title.clone(),
+                        was_title: Some(s.title.clone()),
+                        was_due: Some(due.clone()),
+                        due,
+                        remove: false,
+                    }
                 })
                 .collect(),
             new_title: String::new(),
@@ -382,7 +393,10 @@ fn step_title(raw: &str) -> Result<String, String> {
 
 /// A plan would hold more than [`MAX_STEPS`] after an edit: nothing is saved.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct TooManySteps;
+pub struct TooManySteps {
+    /// Barriers ticked in this edit added steps (rather than steps saved from another tab).
+    pub barriers_added: bool,
+}
 
 /// The steps a plan has after an edit, in page order.
 ///
@@ -404,6 +418,11 @@ pub fn merge(record: &PlanRecord, edit: &Edit) -> Result<Vec<StepDraft>, TooMany
     };
     let fields = |number: i64| edit.steps.iter().find(|s| s.number == number);
 
+    // Rows saved before steps recorded what the person set: their own titles and dates are
+    // told apart by generating the plan again from the answers as they were.
+    let suggested_before = planner::generate(&before, record.plan.created_on);
+    let suggested = |kind: &str| suggested_before.iter().find(|g| g.kind.slug() == kind);
+
     let mut steps = Vec::new();
     for row in &record.steps {
         let field = fields(row.number);
@@ -411,15 +430,27 @@ pub fn merge(record: &PlanRecord, edit: &Edit) -> Result<Vec<StepDraft>, TooMany
             continue;
         }
         let mut step = keep(row);
-        // A row the form does not show (saved from another tab since) has nothing typed.
+        step.own_title = row
+            .own_title
+            .unwrap_or_else(|| suggested(&row.kind).is_none_or(|g| g.title != row.title));
+        step.own_due = row
+            .own_due
+            .unwrap_or_else(|| suggested(&row.kind).is_none_or(|g| Some(g.due) != row.due_on));
+        // A row the form does not show (saved from another tab since) has nothing typed. A
+        // field counts as typed only when it differs from what the form was opened with.
         if let Some(field) = field {
             let typed_title = field.title.trim();
-            if typed_title != row.title {
+            let opened_title = field
+                .was_title
+                .as_deref()
+                .map_or(row.title.as_str(), str::trim);
+            if typed_title != opened_title {
                 typed_title.clone_into(&mut step.title);
                 step.own_title = true;
             }
             let typed_due = parse_date(&field.due);
-            if typed_due != row.due_on {
+            let opened_due = field.was_due.as_deref().map_or(row.due_on, parse_date);
+            if typed_due != opened_due {
                 step.due_on = typed_due;
                 step.own_due = true;
             }
@@ -510,7 +541,13 @@ pub fn merge(record: &PlanRecord, edit: &Edit) -> Result<Vec<StepDraft>, TooMany
         );
     }
     if steps.len() > MAX_STEPS {
-        return Err(TooManySteps);
+        return Err(TooManySteps {
+            barriers_added: edit
+                .input
+                .barriers
+                .iter()
+                .any(|b| !before.barriers.contains(b)),
+        });
     }
     Ok(steps)
 }
@@ -554,8 +591,8 @@ mod tests {
                     due_on: d.due_on,
                     status: "todo".into(),
                     note: String::new(),
-                    own_title: false,
-                    own_due: false,
+                    own_title: Some(false),
+                    own_due: Some(false),
                 }
             })
             .collect();
@@ -686,8 +723,8 @@ mod tests {
             let step = steps.iter().find(|s| s.number == Some(row.number)).unwrap();
             row.title.clone_from(&step.title);
             row.due_on = step.due_on;
-            row.own_title = step.own_title;
-            row.own_due = step.own_due;
+            row.own_title = Some(step.own_title);
+            row.own_due = Some(step.own_due);
         }
 
         let steps = merge(
@@ -734,7 +771,7 @@ mod tests {
         let mut record = record(&input("Store manager", vec![]));
         record.steps[0].title = "Older wording of the path step".into();
         record.steps[1].title = "Typed by the person".into();
-        record.steps[1].own_title = true;
+        record.steps[1].own_title = Some(true);
         // Not in the form: saved from another tab after this form was opened.
         let mut edit = edit_of(&record, |f| f.plan.target = "Buyer".into());
         edit.steps.retain(|s| s.number != 1 && s.number != 2);
@@ -743,6 +780,69 @@ mod tests {
 
         assert!(steps[0].title.contains("Buyer"), "{}", steps[0].title);
         assert_eq!(steps[1].title, "Typed by the person");
+    }
+
+    #[test]
+    fn steps_saved_before_the_flags_existed_keep_a_title_that_differs_from_the_suggestion() {
+        let mut record = record(&input("Store manager", vec![]));
+        for row in &mut record.steps {
+            (row.own_title, row.own_due) = (None, None);
+        }
+        record.steps[1].title = "Changed long ago".into();
+
+        let steps = merge(
+            &record,
+            &edit_of(&record, |f| f.plan.target = "Buyer".into()),
+        )
+        .unwrap();
+
+        assert!(steps[0].title.contains("Buyer") && !steps[0].own_title);
+        assert_eq!(steps[1].title, "Changed long ago");
+        assert!(steps[1].own_title && !steps[1].own_due);
+    }
+
+    #[test]
+    fn saving_a_form_again_after_another_save_changes_only_what_this_form_changed() {
+        let opened = record(&input("Store manager", vec![]));
+        let mut form = EditForm::from_record(&opened);
+        form.steps[2].title = "Mine".into();
+        // Meanwhile another tab renamed step 2 and the plan moved on.
+        let mut saved = opened.clone();
+        saved.steps[1].title = "From the other tab".into();
+        saved.steps[1].own_title = Some(true);
+        form.version = saved.plan.version.to_string();
+
+        let steps = merge(&saved, &form.parse().unwrap()).unwrap();
+
+        assert_eq!(steps[1].title, "From the other tab");
+        assert_eq!(steps[2].title, "Mine");
+        assert!(steps[2].own_title);
+        assert!(
+            steps.iter().filter(|s| s.own_title || s.own_due).count() == 2,
+            "nothing else became the person's own"
+        );
+    }
+
+    #[test]
+    fn a_removed_barrier_step_returns_only_when_its_barrier_is_ticked_again() {
+        let mut record = record(&input("Store manager", vec![Barrier::Childcare]));
+        record.steps.retain(|s| s.kind != "barrier-childcare");
+
+        let steps = merge(
+            &record,
+            &edit_of(&record, |f| f.plan.target = "Buyer".into()),
+        )
+        .unwrap();
+        assert!(!steps.iter().any(|s| s.kind == "barrier-childcare"));
+
+        let mut unticked = record.clone();
+        unticked.barriers.clear();
+        let steps = merge(
+            &unticked,
+            &edit_of(&unticked, |f| f.plan.barriers = vec!["childcare".into()]),
+        )
+        .unwrap();
+        assert!(steps.iter().any(|s| s.kind == "barrier-childcare"));
     }
 
     #[test]
@@ -800,7 +900,12 @@ mod tests {
             &edit_of(&record, |f| f.plan.barriers = vec!["money".into()]),
         );
 
-        assert_eq!(outcome.unwrap_err(), TooManySteps);
+        assert_eq!(
+            outcome.unwrap_err(),
+            TooManySteps {
+                barriers_added: true
+            }
+        );
     }
 
     #[test]

@@ -202,4 +202,34 @@ mod tests {
                 .unwrap();
         assert!(!columns.iter().any(|c| c == "barriers"), "{columns:?}");
     }
+
+    #[tokio::test]
+    async fn steps_saved_before_the_own_flags_get_them_as_unknown() {
+        use sqlx::{Connection, SqliteConnection};
+        let mut conn = SqliteConnection::connect("sqlite::memory:").await.unwrap();
+        for sql in [
+            include_str!("../../migrations/0001_create_plans.sql"),
+            "insert into plans (n, id, share_id, current_job, target_career, horizon_months,
+                                created_on, review_on)
+             values (1, 'a', 'sa', 'Cashier', 'Manager', 12, '', '');
+             insert into steps (plan, number, position, kind, title)
+             values (1, 1, 1, 'path', 'Map it');",
+            include_str!("../../migrations/0003_create_barriers.sql"),
+            include_str!("../../migrations/0004_mark_steps_the_person_changed.sql"),
+        ] {
+            sqlx::raw_sql(sql).execute(&mut conn).await.unwrap();
+        }
+
+        let flags: (Option<bool>, Option<bool>) =
+            sqlx::query_as("select own_title, own_due from steps")
+                .fetch_one(&mut conn)
+                .await
+                .unwrap();
+        let refused = sqlx::query("update steps set own_title = 2")
+            .execute(&mut conn)
+            .await;
+
+        assert_eq!(flags, (None, None));
+        assert!(refused.is_err(), "only 0 or 1");
+    }
 }

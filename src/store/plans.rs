@@ -56,10 +56,11 @@ pub struct StepRow {
     pub due_on: Option<Date>,
     pub status: String,
     pub note: String,
-    /// The person typed this title themselves.
-    pub own_title: bool,
-    /// The person set (or cleared) this date themselves.
-    pub own_due: bool,
+    /// The person typed this title themselves; `None` for a step saved before this was
+    /// recorded.
+    pub own_title: Option<bool>,
+    /// The person set (or cleared) this date themselves; `None` as for `own_title`.
+    pub own_due: Option<bool>,
 }
 
 /// A whole plan: its row, the rungs (bottom first), barrier slugs and steps in page order.

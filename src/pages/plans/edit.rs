@@ -76,20 +76,33 @@ pub async fn save_plan(
     if edit.version != record.plan.version {
         return Ok(conflict(id, form, &record));
     }
-    let Ok(steps) = plans::merge(&record, &edit) else {
-        // Only steps for newly ticked barriers can take a plan over the limit: the form's own
-        // count was checked with the rest of its fields.
-        let mut errors = EditErrors::new();
-        errors.insert(
-            "barriers".into(),
-            format!(
-                "These barriers add steps, and a plan can hold {} steps at most. Remove some \
-                 steps first, or tick fewer barriers.",
-                plans::MAX_STEPS
-            ),
-        );
-        let page = EditPlanPage::new(id, form, errors, None);
-        return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+    let steps = match plans::merge(&record, &edit) {
+        Ok(steps) => steps,
+        Err(too_many) => {
+            let (field, message) = if too_many.barriers_added {
+                (
+                    "barriers",
+                    format!(
+                        "These barriers add steps, and a plan can hold {} steps at most. Remove \
+                         some steps first, or tick fewer barriers.",
+                        plans::MAX_STEPS
+                    ),
+                )
+            } else {
+                (
+                    "new_title",
+                    format!(
+                        "A plan can hold {} steps at most, and it has that many now. Remove a \
+                         step first.",
+                        plans::MAX_STEPS
+                    ),
+                )
+            };
+            let mut errors = EditErrors::new();
+            errors.insert(field.into(), message);
+            let page = EditPlanPage::new(id, form, errors, None);
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+        }
     };
     let change = PlanEdit {
         id: id.clone(),
