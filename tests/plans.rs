@@ -475,6 +475,19 @@ async fn the_share_page_shows_the_plan_without_any_way_to_edit_it() {
     let main = select(&body, "main")[0].clone();
     assert!(!main.contains("<form"), "no forms in the shared view");
     assert!(!main.contains("/edit"));
+    let headings = texts(&body, "main h2");
+    assert!(
+        headings.contains(&"The steps".to_owned())
+            && headings.contains(&"What they told us".to_owned()),
+        "written for the reader, not the owner: {headings:?}"
+    );
+    assert!(!main.contains("tick what you did"));
+
+    let owner_headings = texts(&page, "main h1, main h2");
+    assert!(
+        owner_headings[0].starts_with("From Cashier"),
+        "the page's own heading comes first: {owner_headings:?}"
+    );
 }
 
 #[tokio::test]
@@ -955,6 +968,10 @@ async fn the_markdown_export_has_statuses_and_notes() {
             .to_str()
             .unwrap()
             .starts_with("text/markdown")
+    );
+    assert_eq!(
+        response.headers()["content-disposition"],
+        "attachment; filename=\"career-plan.md\""
     );
     let text = response.text().await.unwrap();
     assert!(text.starts_with("# Career plan: Cashier to Store manager"));

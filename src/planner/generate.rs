@@ -130,7 +130,8 @@ pub fn generate(input: &PlanInput, start: Date) -> Vec<GeneratedStep> {
         .into_iter()
         .enumerate()
         .map(|(index, kind)| {
-            let draft = text.draft(kind);
+            let due = add_months(start, spread(input.horizon_months, index, count));
+            let draft = text.draft(kind, due);
             GeneratedStep {
                 kind: draft.kind,
                 title: draft.title,
@@ -138,7 +139,7 @@ pub fn generate(input: &PlanInput, start: Date) -> Vec<GeneratedStep> {
                 action: draft.action,
                 resources: draft.resources,
                 guide: kind.guide(),
-                due: add_months(start, spread(input.horizon_months, index, count)),
+                due,
             }
         })
         .collect()
@@ -261,6 +262,18 @@ mod tests {
                 StepKind::Barrier(Barrier::Money),
             ]
         );
+    }
+
+    #[test]
+    fn a_step_due_after_a_rungs_milestone_aims_at_the_rung_above() {
+        // Shift lead by month 8, Assistant manager by 16, Store manager by 24; steps every 3.
+        let steps = generate(&cashier(), date!(2025 - 01 - 15));
+
+        let action = |kind: StepKind| &steps.iter().find(|s| s.kind == kind).unwrap().action;
+        assert!(action(StepKind::Path).contains("Your next rung is Shift lead"));
+        assert!(action(StepKind::Experience).contains("Assistant manager"));
+        assert!(!action(StepKind::Experience).contains("Shift lead"));
+        assert!(action(StepKind::Opportunities).contains("openings as Store manager"));
     }
 
     #[test]

@@ -10,12 +10,14 @@ use super::form::{PlanInput, horizon_label};
 use super::generate::{Draft, StepKind, add_months, spread};
 
 /// Everything the step texts draw on, worked out once per plan.
+#[derive(Clone, Copy)]
 pub(crate) struct Wording<'a> {
     input: &'a PlanInput,
     start: Date,
     current: &'a str,
     target: &'a str,
-    /// The first rung, or the target when no rungs were given: the job to reach next.
+    /// The job to reach next by the date of the step being worded: the first rung whose
+    /// milestone has not passed by then, or the target.
     next: &'a str,
 }
 
@@ -30,8 +32,27 @@ impl<'a> Wording<'a> {
         }
     }
 
-    /// The text of one step of the given kind.
-    pub(crate) fn draft(&self, kind: StepKind) -> Draft {
+    /// Each rung with the date to reach it: the rungs are spread over the horizon like the steps
+    /// are, with the target last.
+    fn milestones(&self) -> impl Iterator<Item = (&'a str, Date)> + '_ {
+        let rungs = &self.input.rungs;
+        rungs.iter().enumerate().map(move |(i, rung)| {
+            let months = spread(self.input.horizon_months, i, rungs.len() + 1);
+            (rung.as_str(), add_months(self.start, months))
+        })
+    }
+
+    /// The text of one step of the given kind, due on `due`: a step due after a rung's
+    /// milestone aims at the rung above it.
+    pub(crate) fn draft(&self, kind: StepKind, due: Date) -> Draft {
+        let next = self
+            .milestones()
+            .find(|(_, reached_by)| *reached_by >= due)
+            .map_or(self.target, |(rung, _)| rung);
+        Wording { next, ..*self }.draft_for(kind)
+    }
+
+    fn draft_for(&self, kind: StepKind) -> Draft {
         match kind {
             StepKind::Path => self.path(),
             StepKind::InterestsStrengths => self.interests_strengths(),
@@ -208,14 +229,9 @@ impl<'a> Wording<'a> {
                  months."
             )
         } else {
-            // The rungs are spread over the horizon like the steps are, with the target last.
-            let milestones: Vec<String> = rungs
-                .iter()
-                .enumerate()
-                .map(|(i, rung)| {
-                    let due = add_months(self.start, spread(horizon, i, rungs.len() + 1));
-                    format!("{rung} by {}", month_year(due))
-                })
+            let milestones: Vec<String> = self
+                .milestones()
+                .map(|(rung, due)| format!("{rung} by {}", month_year(due)))
                 .collect();
             // The step itself comes late in the plan, so it both sets the dates now and checks
             // them by its own date, when some of them may have passed.

@@ -237,7 +237,8 @@ mod tests {
 
         // Far fewer pages than the writer's own threshold: only the checkpointer copies them.
         let deadline = Instant::now() + Duration::from_secs(10);
-        while size() <= before && Instant::now() < deadline {
+        // The migrations' own pages may reach the file first: wait for the rows' pages too.
+        while size() <= before + 50 * 4000 && Instant::now() < deadline {
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
         assert!(size() > before + 50 * 4000, "{} -> {}", before, size());

@@ -39,10 +39,11 @@ pub async fn plan_md(
     let record = load_plan(&state, &id).await?;
     let origin = site_origin(&headers, state.config.https);
     let body = markdown(&PlanView::new(&record), &origin);
+    // Saved as a file: a phone would otherwise show the raw text.
     Ok(download(
         body,
         "text/markdown; charset=utf-8",
-        "career-plan.md",
+        "attachment; filename=\"career-plan.md\"",
     ))
 }
 
@@ -50,18 +51,19 @@ fn calendar_response(record: &PlanRecord) -> Response {
     download(
         calendar(&PlanView::new(record), &event_key(&record.plan.id)),
         "text/calendar; charset=utf-8",
-        "career-plan.ics",
+        // Inline: a phone hands a calendar straight to its calendar app.
+        "inline; filename=\"career-plan.ics\"",
     )
 }
 
-fn download(body: String, content_type: &'static str, name: &'static str) -> Response {
+fn download(body: String, content_type: &'static str, disposition: &'static str) -> Response {
     let mut response = body.into_response();
     let headers = response.headers_mut();
     headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
-    let disposition = format!("inline; filename=\"{name}\"");
-    if let Ok(value) = HeaderValue::from_str(&disposition) {
-        headers.insert(header::CONTENT_DISPOSITION, value);
-    }
+    headers.insert(
+        header::CONTENT_DISPOSITION,
+        HeaderValue::from_static(disposition),
+    );
     response
 }
 
