@@ -9,7 +9,6 @@
 //! whole log itself once it held `WRITER_FALLBACK_PAGES`.
 
 use std::{
-    path::{Path, PathBuf},
     sync::{
         Arc,
         atomic::{AtomicBool, AtomicU64, Ordering},
@@ -18,6 +17,8 @@ use std::{
 };
 
 use sqlx::{SqliteConnection, SqlitePool};
+
+use super::writer::Flushable;
 
 /// How often to look for committed work to checkpoint.
 const EVERY: Duration = Duration::from_millis(50);
@@ -63,7 +64,7 @@ impl Log {
 }
 
 /// Starts the task that checkpoints through `pool` (one read-write connection) after commits.
-pub(crate) fn start(pool: SqlitePool, database: PathBuf, log: Log) {
+pub(crate) fn start(pool: SqlitePool, database: Flushable, log: Log) {
     tokio::spawn(async move {
         if let Err(error) = lower_priority(&pool).await {
             tracing::debug!(%error, "the checkpoint thread keeps its priority");
@@ -135,17 +136,14 @@ async fn lower_priority(_: &SqlitePool) -> sqlx::Result<()> {
 
 /// Copies what it can of the log and flushes the database file; when the log is long, prepares
 /// the writer's finishing checkpoint and asks for it.
-async fn round(pool: &SqlitePool, database: &Path, log: &Log) -> sqlx::Result<()> {
+async fn round(pool: &SqlitePool, database: &Flushable, log: &Log) -> sqlx::Result<()> {
     let mut conn = pool.acquire().await?;
     let mut pages = checkpoint(&mut conn, "background").await?;
     // A checkpoint that stops short of the end of the log does not sync the database file. Left
     // alone, the pages it copied pile up and reach the disk in one burst, at the writer's next
     // finishing checkpoint, while the flushes of the log wait behind them: flush a little often.
     for _ in 0..4 {
-        let database = database.to_owned();
-        tokio::task::spawn_blocking(move || super::writer::sync_file(&database))
-            .await
-            .map_err(|error| sqlx::Error::Io(std::io::Error::other(error)))??;
+        database.sync().await?;
         if pages < RESTART_AFTER_PAGES {
             return Ok(());
         }
@@ -242,5 +240,56 @@ mod tests {
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
         assert!(size() > before + 50 * 4000, "{} -> {}", before, size());
+    }
+
+    #[cfg(target_os = "linux")]
+    #[tokio::test]
+    async fn the_server_keeps_its_locks_on_the_database_after_flushing_it() {
+        use std::os::unix::fs::MetadataExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("ladder.db");
+        let store = Store::open(&path).await.unwrap();
+        let (pid, inode) = (
+            std::process::id().to_string(),
+            std::fs::metadata(&path).unwrap().ino().to_string(),
+        );
+        // Lines of /proc/locks read "1: POSIX  ADVISORY  READ 1234 08:01:5678 0 EOF".
+        let locked = || {
+            std::fs::read_to_string("/proc/locks")
+                .unwrap()
+                .lines()
+                .map(|line| line.split_whitespace().collect::<Vec<_>>())
+                .any(|f| {
+                    f.get(4) == Some(&pid.as_str())
+                        && f.get(5).and_then(|d| d.rsplit(':').next()) == Some(inode.as_str())
+                })
+        };
+        assert!(locked(), "SQLite locks the database it has open");
+        let size = || std::fs::metadata(&path).unwrap().len();
+        let before = size();
+
+        store
+            .write
+            .write(|conn| {
+                Box::pin(async move {
+                    sqlx::query("create table t (body text)")
+                        .execute(&mut *conn)
+                        .await?;
+                    sqlx::query("insert into t values (hex(randomblob(20000)))")
+                        .execute(&mut *conn)
+                        .await
+                })
+            })
+            .await
+            .unwrap();
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while size() <= before + 20_000 && Instant::now() < deadline {
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        // The flush follows the copy.
+        tokio::time::sleep(Duration::from_millis(300)).await;
+
+        assert!(size() > before + 20_000, "the checkpointer ran");
+        assert!(locked(), "flushing the file kept SQLite's locks");
     }
 }

@@ -79,14 +79,19 @@ impl Store {
             .max_connections(READERS)
             .connect_with(options.read_only(true))
             .await?;
-        let wal = wal_path(path);
+        let wal_file = wal_path(path);
+        let wal = writer::Flushable::open(&wal_file)?;
         // The log's own folder entry must be on disk too, or a power cut could lose the file.
-        writer::sync_file(&wal)?;
-        if let Some(folder) = wal.parent().filter(|p| !p.as_os_str().is_empty()) {
+        wal.sync().await?;
+        if let Some(folder) = wal_file.parent().filter(|p| !p.as_os_str().is_empty()) {
             writer::sync_file(folder)?;
         }
         let log = checkpoint::Log::default();
-        checkpoint::start(checkpointer.clone(), path.to_owned(), log.clone());
+        checkpoint::start(
+            checkpointer.clone(),
+            writer::Flushable::open(path)?,
+            log.clone(),
+        );
         let write = writer::Writer::start(writer.clone(), wal, log);
         Ok(Store {
             creates: coalesce::Coalescer::start(write.clone(), plans::insert_plans),

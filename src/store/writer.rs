@@ -11,10 +11,7 @@
 //! to the next batch while the flush runs, so the disk's latency is no longer paid by the writer,
 //! and one flush serves every batch committed while the last one ran.
 
-use std::{
-    io,
-    path::{Path, PathBuf},
-};
+use std::{io, path::Path};
 
 use futures_core::future::BoxFuture;
 use sqlx::{SqliteConnection, SqlitePool};
@@ -48,7 +45,7 @@ pub(crate) struct Writer {
 impl Writer {
     /// Starts the task that does every write through `pool` (which holds one connection to the
     /// database whose write-ahead log is `wal`).
-    pub(crate) fn start(pool: SqlitePool, wal: PathBuf, log: Log) -> Writer {
+    pub(crate) fn start(pool: SqlitePool, wal: Flushable, log: Log) -> Writer {
         let (jobs, queue) = mpsc::channel(QUEUE);
         let (committed, unflushed) = mpsc::channel(UNFLUSHED);
         tokio::spawn(run(pool, queue, committed, log));
@@ -158,14 +155,11 @@ async fn run(
 
 /// Flushes the log after commits and then answers their callers: every batch that was committed
 /// while the last flush ran shares the next one.
-async fn flush(wal: PathBuf, mut unflushed: mpsc::Receiver<Vec<Answer>>) {
+async fn flush(wal: Flushable, mut unflushed: mpsc::Receiver<Vec<Answer>>) {
     let mut groups = Vec::with_capacity(UNFLUSHED);
     while unflushed.recv_many(&mut groups, UNFLUSHED).await > 0 {
-        let wal = wal.clone();
         let started = std::time::Instant::now();
-        let result = tokio::task::spawn_blocking(move || sync_file(&wal))
-            .await
-            .unwrap_or_else(|error| Err(io::Error::other(error)));
+        let result = wal.sync().await;
         let error = result.err().map(|error| {
             tracing::error!(%error, "could not flush the write-ahead log");
             format!("could not flush the write-ahead log: {error}")
@@ -178,8 +172,31 @@ async fn flush(wal: PathBuf, mut unflushed: mpsc::Receiver<Vec<Answer>>) {
 }
 
 /// Forces a file's data to disk. `fdatasync` flushes the file, whichever descriptor wrote it.
+/// Only for files SQLite holds no locks on (a folder): see [`Flushable`].
 pub(crate) fn sync_file(path: &Path) -> io::Result<()> {
     std::fs::File::open(path)?.sync_data()
+}
+
+/// A file opened once and kept open for the life of the store, to flush it with `fdatasync`.
+/// Never a descriptor opened and closed for each flush: on Linux, closing any descriptor of a
+/// file drops every POSIX lock the process holds on it, and SQLite's locks on the database file
+/// are such locks. Without them, another program opening the database would take itself for its
+/// only user, and could checkpoint and delete the log under the server.
+#[derive(Clone, Debug)]
+pub(crate) struct Flushable(std::sync::Arc<std::fs::File>);
+
+impl Flushable {
+    pub(crate) fn open(path: &Path) -> io::Result<Flushable> {
+        Ok(Flushable(std::sync::Arc::new(std::fs::File::open(path)?)))
+    }
+
+    /// Flushes the file on a blocking thread.
+    pub(crate) async fn sync(&self) -> io::Result<()> {
+        let file = self.0.clone();
+        tokio::task::spawn_blocking(move || file.sync_data())
+            .await
+            .unwrap_or_else(|error| Err(io::Error::other(error)))
+    }
 }
 
 fn answer_all(answers: Vec<Answer>, error: Option<&str>) {
