@@ -51,6 +51,30 @@ impl<S: Send + Sync> FromRequest<S> for FormPairs {
     }
 }
 
+/// The press of a button whose form has no fields (delete, a new share link): an empty body, or
+/// an urlencoded one. A body of any other kind gets 415 like every form, and changes nothing.
+#[derive(Debug, Clone, Copy)]
+pub struct ButtonPress;
+
+impl<S: Send + Sync> FromRequest<S> for ButtonPress {
+    type Rejection = AppError;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
+        if request.headers().contains_key(header::CONTENT_TYPE) {
+            FormPairs::from_request(request, state).await?;
+            return Ok(ButtonPress);
+        }
+        let body = Bytes::from_request(request, state)
+            .await
+            .map_err(|_| AppError::BadRequest)?;
+        if body.is_empty() {
+            Ok(ButtonPress)
+        } else {
+            Err(AppError::UnsupportedMediaType)
+        }
+    }
+}
+
 /// Path parameters where any that cannot be read (not UTF-8, not a number) means the page does
 /// not exist: a 404 like any other unknown address, never a 400 that tells ids apart.
 #[derive(Debug, Clone)]

@@ -243,6 +243,8 @@ impl EditForm {
                     };
                     let index = match form.steps.iter().position(|s| s.number == number) {
                         Some(index) => index,
+                        // No plan has more: a flood of made-up steps is not echoed back.
+                        None if form.steps.len() >= MAX_STEPS => continue,
                         None => {
                             form.steps.push(StepFields {
                                 number,

@@ -690,6 +690,33 @@ async fn barriers_that_would_take_a_full_plan_over_the_limit_are_refused_and_not
 }
 
 #[tokio::test]
+async fn made_up_steps_and_a_flood_of_rungs_are_not_echoed_back() {
+    let app = TestApp::spawn().await;
+    let location = create(&app, GOOD).await;
+    let (_, before) = app.get_text(&location).await;
+    let mut form = edit_form(&app, &location).await;
+    form.extend((10..3000).map(|n| (format!("step-{n}-title"), "x".to_owned())));
+    form.push(("step-99-due".into(), "2027-01-01".into()));
+
+    let response = post_pairs(&app, &location, &form).await;
+
+    assert_eq!(response.status(), 303, "the plan's own fields were fine");
+    let (_, after) = app.get_text(&location).await;
+    assert_eq!(
+        select(&after, ".steps > li").len(),
+        select(&before, ".steps > li").len()
+    );
+
+    let mut flood: Vec<(&str, &str)> = GOOD.to_vec();
+    flood.extend(std::iter::repeat_n(("rung", "r"), 9000));
+    let response = app.post_form("/plans", &flood).await;
+    assert_eq!(response.status(), 422);
+    let body = response.text().await.unwrap();
+    assert!(body.len() < 100_000, "{} bytes", body.len());
+    assert!(body.contains("List up to 5 rungs"));
+}
+
+#[tokio::test]
 async fn a_stale_edit_gives_409_shows_the_current_plan_and_loses_nothing() {
     let app = TestApp::spawn().await;
     let location = create(&app, GOOD).await;
@@ -816,9 +843,27 @@ async fn deleting_asks_first_then_removes_everything_and_the_url_gives_404() {
     );
     let get = app.get(&format!("{location}/delete")).await;
     assert_eq!(get.status(), 405);
+    for path in ["delete", "share"] {
+        let json = app
+            .client
+            .post(app.url(&format!("{location}/{path}")))
+            .header("content-type", "application/json")
+            .body("{}")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(json.status(), 415, "{path}: a body that is not a form");
+    }
     assert_eq!(app.count("plans").await, 1, "asking changes nothing");
+    assert_eq!(app.get(&share).await.status(), 200, "the share link stays");
 
-    let response = app.post_form(&format!("{location}/delete"), &[]).await;
+    // A bare POST with no body, as from a script, is a press of the button too.
+    let response = app
+        .client
+        .post(app.url(&format!("{location}/delete")))
+        .send()
+        .await
+        .unwrap();
 
     assert_eq!(response.status(), 200);
     for table in ["plans", "rungs", "barriers", "steps"] {

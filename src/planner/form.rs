@@ -10,6 +10,8 @@ pub const MAX_TITLE_CHARS: usize = 80;
 pub const MAX_TEXT_CHARS: usize = 500;
 /// Most rungs a person can list between their current job and their target career.
 pub const MAX_RUNGS: usize = 5;
+/// Most rung fields a form keeps as sent.
+const RUNG_FIELDS_KEPT: usize = 4 * MAX_RUNGS;
 /// Shortest plan, in months.
 pub const MIN_HORIZON_MONTHS: u32 = 6;
 /// Longest plan, in months.
@@ -82,7 +84,10 @@ impl PlanForm {
         for (name, value) in pairs {
             let (field, slot) = match name.as_str() {
                 "rung" => {
-                    form.rungs.push(value);
+                    // Enough boxes to say there are too many, without echoing a flood back.
+                    if form.rungs.len() < RUNG_FIELDS_KEPT {
+                        form.rungs.push(value);
+                    }
                     continue;
                 }
                 "barrier" => {

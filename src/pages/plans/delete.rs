@@ -6,7 +6,11 @@ use askama_web::WebTemplate;
 use axum::extract::State;
 
 use super::load_plan;
-use crate::{AppState, error::Result, extract::PathParams};
+use crate::{
+    AppState,
+    error::Result,
+    extract::{ButtonPress, PathParams},
+};
 
 #[derive(Template, WebTemplate)]
 #[template(path = "pages/plans/deleted.html")]
@@ -15,6 +19,7 @@ pub struct DeletedPage;
 pub async fn delete_plan(
     State(state): State<AppState>,
     PathParams(id): PathParams<String>,
+    _: ButtonPress,
 ) -> Result<DeletedPage> {
     load_plan(&state, &id).await?;
     state.store.delete_plan(id).await?;

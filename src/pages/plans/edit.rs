@@ -65,7 +65,10 @@ pub async fn save_plan(
     FormPairs(pairs): FormPairs,
 ) -> Result<Response> {
     let record = load_plan(&state, &id).await?;
-    let form = EditForm::from_pairs(pairs);
+    let mut form = EditForm::from_pairs(pairs);
+    // Fields of steps the plan does not have (made up, or deleted elsewhere) are left out.
+    form.steps
+        .retain(|step| record.steps.iter().any(|row| row.number == step.number));
     let edit = match form.parse() {
         Ok(edit) => edit,
         Err(errors) => {

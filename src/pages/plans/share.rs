@@ -6,13 +6,14 @@ use super::load_plan;
 use crate::{
     AppState,
     error::{AppError, Result},
-    extract::PathParams,
+    extract::{ButtonPress, PathParams},
     ids,
 };
 
 pub async fn rotate_share_link(
     State(state): State<AppState>,
     PathParams(id): PathParams<String>,
+    _: ButtonPress,
 ) -> Result<Redirect> {
     load_plan(&state, &id).await?;
     if !state
