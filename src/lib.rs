@@ -32,13 +32,15 @@ pub mod rate_limit;
 pub mod rendered;
 /// Every URL in one place.
 pub mod routes;
+/// The accept loop, with header read and idle timeouts.
+pub mod server;
 /// All SQL.
 pub mod store;
 
+pub use server::serve;
+
 use std::{
     collections::HashMap,
-    future::Future,
-    net::SocketAddr,
     sync::{Arc, OnceLock},
     time::Duration,
 };
@@ -48,7 +50,6 @@ use axum::{
     http::{HeaderName, StatusCode},
     middleware,
 };
-use tokio::net::TcpListener;
 use tower_http::{
     CompressionLevel,
     catch_panic::CatchPanicLayer,
@@ -182,22 +183,6 @@ pub fn with_layers(router: Router, https: bool, limits: Option<Arc<Limits>>) -> 
         .layer(PropagateRequestIdLayer::new(request_id.clone()))
         .layer(TraceLayer::new_for_http().make_span_with(logging::request_span))
         .layer(SetRequestIdLayer::new(request_id, MakeRequestUuid))
-}
-
-/// Serves `app` on `listener` until `shutdown` resolves, then lets in-flight requests finish
-/// and closes the database.
-pub async fn serve(
-    listener: TcpListener,
-    state: AppState,
-    shutdown: impl Future<Output = ()> + Send + 'static,
-) -> anyhow::Result<()> {
-    let store = state.store.clone();
-    let service = app(state).into_make_service_with_connect_info::<SocketAddr>();
-    axum::serve(listener, service)
-        .with_graceful_shutdown(shutdown)
-        .await?;
-    store.close().await;
-    Ok(())
 }
 
 /// Resolves on Ctrl-C or SIGTERM.

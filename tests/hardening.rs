@@ -250,3 +250,29 @@ async fn a_panicking_handler_gets_the_500_page_and_the_server_keeps_serving() {
     assert!(!body.contains("secret internal detail"));
     assert_eq!(fine.status(), 200);
 }
+
+#[tokio::test]
+async fn a_client_that_never_finishes_its_headers_is_cut_off_and_others_are_served() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let app = TestApp::spawn().await;
+    let mut slow = tokio::net::TcpStream::connect(app.address).await.unwrap();
+    slow.write_all(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ")
+        .await
+        .unwrap();
+    let mut idle = tokio::net::TcpStream::connect(app.address).await.unwrap();
+    let started = std::time::Instant::now();
+
+    assert_eq!(app.get("/").await.status(), 200, "others are served");
+    let limit = ladder::server::HEADER_READ_TIMEOUT + std::time::Duration::from_secs(10);
+    for stream in [&mut slow, &mut idle] {
+        let mut buffer = [0u8; 512];
+        let read = tokio::time::timeout(limit, stream.read(&mut buffer)).await;
+        // Closed: end of file, or a reset; never a connection left open.
+        assert!(
+            matches!(read, Ok(Ok(0) | Err(_))),
+            "still open after {:?}: {read:?}",
+            started.elapsed()
+        );
+    }
+    assert!(started.elapsed() >= ladder::server::HEADER_READ_TIMEOUT / 2);
+}
