@@ -22,15 +22,17 @@ test('a new plan shows the bookmark banner, the ladder and the steps, and keeps 
   await expect(page.locator('ol.ladder > li.rung.here')).toContainText(CASHIER.current);
 
   // A picture, not a list: two rails beside the rungs, and a bar across each rung.
-  const drawn = await page.locator('ol.ladder').evaluate((ol) => {
-    const rail = (side) => getComputedStyle(ol, side);
-    const bar = getComputedStyle(/** @type {Element} */ (ol.querySelector('li.rung')), '::after');
-    return {
-      rails: [rail('::before'), rail('::after')].map((r) => r.backgroundColor !== 'rgba(0, 0, 0, 0)' && parseFloat(r.width) >= 6),
-      rung: bar.backgroundColor !== 'rgba(0, 0, 0, 0)' && parseFloat(bar.height) >= 4,
-    };
-  });
-  expect(drawn).toEqual({ rails: [true, true], rung: true });
+  // Polled: the stylesheet may still be on its way when the page's text is already there.
+  const drawn = () =>
+    page.locator('ol.ladder').evaluate((ol) => {
+      const rail = (side) => getComputedStyle(ol, side);
+      const bar = getComputedStyle(/** @type {Element} */ (ol.querySelector('li.rung')), '::after');
+      return {
+        rails: [rail('::before'), rail('::after')].map((r) => r.backgroundColor !== 'rgba(0, 0, 0, 0)' && parseFloat(r.width) >= 6),
+        rung: bar.backgroundColor !== 'rgba(0, 0, 0, 0)' && parseFloat(bar.height) >= 4,
+      };
+    });
+  await expect.poll(drawn).toEqual({ rails: [true, true], rung: true });
 
   const titles = await stepTitles(page);
   expect(titles.length).toBeGreaterThanOrEqual(6);

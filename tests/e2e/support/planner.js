@@ -49,7 +49,8 @@ function stepItem(page, title) {
 
 /** The titles of the plan's steps, in order. */
 async function stepTitles(page) {
-  return page.getByRole('region', { name: 'Your steps' }).getByRole('heading', { level: 3 }).allTextContents();
+  // "Your steps" on the owner's page, "The steps" on the read-only one.
+  return page.getByRole('region', { name: /^(Your|The) steps$/ }).getByRole('heading', { level: 3 }).allTextContents();
 }
 
 /** Progress as the picture shows it: the fill's width (the percent) and the caption. */
