@@ -170,7 +170,10 @@ async fn checkpoint(conn: &mut SqliteConnection, by: &'static str) -> sqlx::Resu
 
 #[cfg(test)]
 mod tests {
-    use std::time::{Duration, Instant};
+    use std::{
+        path::Path,
+        time::{Duration, Instant},
+    };
 
     use crate::store::Store;
 
@@ -207,39 +210,48 @@ mod tests {
         assert!(workers().contains(&expected), "{:?}", workers());
     }
 
-    #[tokio::test]
-    async fn committed_writes_reach_the_database_file_without_the_writer_checkpointing() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("ladder.db");
-        let store = Store::open(&path).await.unwrap();
-        let size = || std::fs::metadata(&path).unwrap().len();
+    /// Writes at least `bytes` of rows in one commit, then waits (up to 10 s) for the database
+    /// file to grow by as much: the checkpointer has copied them. Returns how much it grew.
+    async fn write_and_await_the_checkpointer(store: &Store, path: &Path, bytes: u64) -> u64 {
+        let size = || std::fs::metadata(path).unwrap().len();
         let before = size();
-
+        // Each row holds 2,000 characters.
+        let rows = i64::try_from(bytes / 2000 + 1).unwrap();
         store
             .write
-            .write(|conn| {
+            .write(move |conn| {
                 Box::pin(async move {
                     sqlx::query("create table t (body text)")
                         .execute(&mut *conn)
                         .await?;
                     sqlx::query(
-                        "with recursive n(i) as (select 1 union all select i + 1 from n where i < 50) \
-                         insert into t select hex(randomblob(2000)) from n",
+                        "with recursive n(i) as (select 1 union all select i + 1 from n where i < ?) \
+                         insert into t select hex(randomblob(1000)) from n",
                     )
+                    .bind(rows)
                     .execute(&mut *conn)
                     .await
                 })
             })
             .await
             .unwrap();
-
-        // Far fewer pages than the writer's own threshold: only the checkpointer copies them.
         let deadline = Instant::now() + Duration::from_secs(10);
-        // The migrations' own pages may reach the file first: wait for the rows' pages too.
-        while size() <= before + 50 * 4000 && Instant::now() < deadline {
+        while size() <= before + bytes && Instant::now() < deadline {
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
-        assert!(size() > before + 50 * 4000, "{} -> {}", before, size());
+        size() - before
+    }
+
+    #[tokio::test]
+    async fn committed_writes_reach_the_database_file_without_the_writer_checkpointing() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("ladder.db");
+        let store = Store::open(&path).await.unwrap();
+
+        // Far fewer pages than the writer's own threshold: only the checkpointer copies them.
+        let grown = write_and_await_the_checkpointer(&store, &path, 200_000).await;
+
+        assert!(grown > 200_000, "grew by {grown}");
     }
 
     #[cfg(target_os = "linux")]
@@ -265,31 +277,12 @@ mod tests {
                 })
         };
         assert!(locked(), "SQLite locks the database it has open");
-        let size = || std::fs::metadata(&path).unwrap().len();
-        let before = size();
 
-        store
-            .write
-            .write(|conn| {
-                Box::pin(async move {
-                    sqlx::query("create table t (body text)")
-                        .execute(&mut *conn)
-                        .await?;
-                    sqlx::query("insert into t values (hex(randomblob(20000)))")
-                        .execute(&mut *conn)
-                        .await
-                })
-            })
-            .await
-            .unwrap();
-        let deadline = Instant::now() + Duration::from_secs(10);
-        while size() <= before + 20_000 && Instant::now() < deadline {
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
+        let grown = write_and_await_the_checkpointer(&store, &path, 20_000).await;
         // The flush follows the copy.
         tokio::time::sleep(Duration::from_millis(300)).await;
 
-        assert!(size() > before + 20_000, "the checkpointer ran");
+        assert!(grown > 20_000, "the checkpointer ran: grew by {grown}");
         assert!(locked(), "flushing the file kept SQLite's locks");
     }
 }
