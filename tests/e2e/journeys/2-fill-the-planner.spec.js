@@ -21,6 +21,8 @@ test('a planner sent without the current job comes back with the message by the 
 
   const current = page.getByLabel('What is your job now?');
   await expect(page.getByRole('alert')).toContainText('Please check one answer');
+  // Focus starts on the summary, so a screen reader reads it first and Tab goes to its links.
+  await expect(page.getByRole('alert')).toBeFocused();
   await expect(current).toHaveAttribute('aria-invalid', 'true');
   await expect(current).toHaveAccessibleDescription(/Please tell us your current job\./);
   const field = page.locator('.field').filter({ has: current });

@@ -30,6 +30,7 @@ test('the self-check takes ten answers, asks for a missing one, shows a result a
   ]);
   expect(refused.status()).toBe(422);
   await expect(page.getByRole('alert')).toContainText('Some answers are missing');
+  await expect(page.getByRole('alert')).toBeFocused();
   const last = page.getByRole('main').getByRole('group').nth(9);
   await expect(last).toHaveAccessibleDescription(/Choose one answer to this question\./);
   await expect(page.getByRole('main').getByRole('radio', { checked: true })).toHaveCount(9);
