@@ -82,7 +82,10 @@ pub(crate) fn start(pool: SqlitePool, database: Flushable, log: Log) {
                 continue;
             }
             match round(&pool, &database, &log).await {
-                Ok(()) => done = now,
+                Ok(true) => done = now,
+                // A reader still needed older pages: try again at the next tick, even if nothing
+                // more is written, or the rest of the log would stay uncopied until the next write.
+                Ok(false) => {}
                 Err(error) if pool.is_closed() => {
                     tracing::debug!(%error, "checkpointer stopped");
                     return;
@@ -135,37 +138,38 @@ async fn lower_priority(_: &SqlitePool) -> sqlx::Result<()> {
 }
 
 /// Copies what it can of the log and flushes the database file; when the log is long, prepares
-/// the writer's finishing checkpoint and asks for it.
-async fn round(pool: &SqlitePool, database: &Flushable, log: &Log) -> sqlx::Result<()> {
+/// the writer's finishing checkpoint and asks for it. Returns whether all of the log was copied.
+async fn round(pool: &SqlitePool, database: &Flushable, log: &Log) -> sqlx::Result<bool> {
     let mut conn = pool.acquire().await?;
-    let mut pages = checkpoint(&mut conn, "background").await?;
+    let (mut pages, mut copied) = checkpoint(&mut conn, "background").await?;
     // A checkpoint that stops short of the end of the log does not sync the database file. Left
     // alone, the pages it copied pile up and reach the disk in one burst, at the writer's next
     // finishing checkpoint, while the flushes of the log wait behind them: flush a little often.
     for _ in 0..4 {
         database.sync().await?;
         if pages < RESTART_AFTER_PAGES {
-            return Ok(());
+            return Ok(copied == pages);
         }
         // Copy what was committed meanwhile, until the writer is left with little to do.
         let copied_before = pages;
-        pages = checkpoint(&mut conn, "background").await?;
+        (pages, copied) = checkpoint(&mut conn, "background").await?;
         if pages - copied_before < LEFT_FOR_THE_WRITER {
             break;
         }
     }
     log.0.restart.store(true, Ordering::Relaxed);
-    Ok(())
+    Ok(copied == pages)
 }
 
-/// Runs one PASSIVE checkpoint (`by` names who, for the log); returns the pages the log held.
-async fn checkpoint(conn: &mut SqliteConnection, by: &'static str) -> sqlx::Result<i64> {
+/// Runs one PASSIVE checkpoint (`by` names who, for the log); returns the pages the log held
+/// and how many of them are copied.
+async fn checkpoint(conn: &mut SqliteConnection, by: &'static str) -> sqlx::Result<(i64, i64)> {
     let started = std::time::Instant::now();
     let (_, pages, copied): (i64, i64, i64) = sqlx::query_as("pragma wal_checkpoint(passive)")
         .fetch_one(conn)
         .await?;
     tracing::trace!(by, pages, copied, took = ?started.elapsed(), "checkpoint");
-    Ok(pages)
+    Ok((pages, copied))
 }
 
 #[cfg(test)]
@@ -210,11 +214,12 @@ mod tests {
         assert!(workers().contains(&expected), "{:?}", workers());
     }
 
-    /// Writes at least `bytes` of rows in one commit, then waits (up to 10 s) for the database
-    /// file to grow by as much: the checkpointer has copied them. Returns how much it grew.
-    async fn write_and_await_the_checkpointer(store: &Store, path: &Path, bytes: u64) -> u64 {
-        let size = || std::fs::metadata(path).unwrap().len();
-        let before = size();
+    fn file_size(path: &Path) -> u64 {
+        std::fs::metadata(path).unwrap().len()
+    }
+
+    /// Writes at least `bytes` of rows in one commit.
+    async fn write_rows(store: &Store, bytes: u64) {
         // Each row holds 2,000 characters.
         let rows = i64::try_from(bytes / 2000 + 1).unwrap();
         store
@@ -235,11 +240,56 @@ mod tests {
             })
             .await
             .unwrap();
-        let deadline = Instant::now() + Duration::from_secs(10);
-        while size() <= before + bytes && Instant::now() < deadline {
+    }
+
+    /// Waits (up to `limit`) for the database file to grow past `before + bytes`: the
+    /// checkpointer has copied the rows. Returns how much it grew.
+    async fn await_growth(path: &Path, before: u64, bytes: u64, limit: Duration) -> u64 {
+        let deadline = Instant::now() + limit;
+        while file_size(path) <= before + bytes && Instant::now() < deadline {
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
-        size() - before
+        file_size(path) - before
+    }
+
+    /// Writes at least `bytes` of rows in one commit, then waits (up to 10 s) for the
+    /// checkpointer to copy them. Returns how much the database file grew.
+    async fn write_and_await_the_checkpointer(store: &Store, path: &Path, bytes: u64) -> u64 {
+        let before = file_size(path);
+        write_rows(store, bytes).await;
+        await_growth(path, before, bytes, Duration::from_secs(10)).await
+    }
+
+    #[tokio::test]
+    async fn a_checkpoint_held_back_by_a_reader_is_finished_once_the_reader_is_done() {
+        use sqlx::{Connection, SqliteConnection, sqlite::SqliteConnectOptions};
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("ladder.db");
+        let store = Store::open(&path).await.unwrap();
+        let options = SqliteConnectOptions::new().filename(&path).read_only(true);
+        let mut reader = SqliteConnection::connect_with(&options).await.unwrap();
+        // A read transaction keeps the database as it was when it began, and with it every page
+        // a checkpoint would overwrite.
+        let mut snapshot = reader.begin().await.unwrap();
+        sqlx::query("select count(*) from plans")
+            .fetch_one(&mut *snapshot)
+            .await
+            .unwrap();
+        let before = file_size(&path);
+
+        write_rows(&store, 200_000).await;
+        let held_back = await_growth(&path, before, 200_000, Duration::from_millis(500)).await;
+        snapshot.commit().await.unwrap();
+        let grown = await_growth(&path, before, 200_000, Duration::from_secs(10)).await;
+
+        assert!(
+            held_back < 200_000,
+            "the reader held it back: grew by {held_back}"
+        );
+        assert!(
+            grown > 200_000,
+            "nothing more was written, yet it grew by {grown}"
+        );
     }
 
     #[tokio::test]
