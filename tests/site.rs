@@ -133,13 +133,11 @@ async fn the_key_differences_guide_has_a_real_comparison_table() {
     let (_, body) = app.get_text("/guides/key-differences").await;
 
     let html = Html::parse_document(&body);
-    let rows: Vec<String> = select(
-        &html,
-        ".prose table tbody tr th, .prose table tbody tr td:first-child",
-    )
-    .iter()
-    .map(|cell| cell.text().collect::<String>().to_lowercase())
-    .collect();
+    // Each row is named by a header cell, so a screen reader reads the topic with every cell.
+    let rows: Vec<String> = select(&html, ".prose table tbody tr > th[scope=row]:first-child")
+        .iter()
+        .map(|cell| cell.text().collect::<String>().to_lowercase())
+        .collect();
     for topic in [
         "timeframe",
         "purpose",
@@ -157,6 +155,11 @@ async fn the_key_differences_guide_has_a_real_comparison_table() {
             "table row for {topic}"
         );
     }
+    assert_eq!(
+        rows.len(),
+        select(&html, ".prose table tbody tr").len(),
+        "every body row has its header"
+    );
 }
 
 #[tokio::test]

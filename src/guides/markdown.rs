@@ -1,7 +1,7 @@
 //! Turns a guide's Markdown into HTML with an id on every heading, measures reading time, and
 //! cuts the text into sections (one per h2 or h3) for the search index.
 
-use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
+use pulldown_cmark::{Alignment, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 
 /// One entry of a guide's table of contents.
 #[derive(Debug, Clone, PartialEq)]
@@ -107,14 +107,41 @@ pub fn render(markdown: &str) -> Rendered {
     }
 
     let sections = sections(&events);
-    let events = events.into_iter().flat_map(|event| match event {
-        Event::Start(Tag::Table(_)) => {
+    // Where the writer is in a table: past its header row, and which cell of the row comes next.
+    // `plain`: no column is aligned, so a cell written by hand loses nothing.
+    let (mut plain, mut in_body, mut cell) = (false, false, 0);
+    let events = events.into_iter().flat_map(move |event| match event {
+        Event::Start(Tag::Table(ref alignments)) => {
+            plain = alignments.iter().all(|a| *a == Alignment::None);
+            in_body = false;
             vec![
                 Event::Html(CowStr::from("<div class=\"table-wrap\">")),
                 event,
             ]
         }
         Event::End(TagEnd::Table) => vec![event, Event::Html(CowStr::from("</div>"))],
+        Event::End(TagEnd::TableHead) => {
+            in_body = true;
+            vec![event]
+        }
+        Event::Start(Tag::TableRow) => {
+            cell = 0;
+            vec![event]
+        }
+        // The first cell of a body row names the row, as the header cells name the columns, so a
+        // screen reader can say "Timeframe, Job: …" rather than a bare cell.
+        Event::Start(Tag::TableCell) if plain && in_body && cell == 0 => {
+            cell += 1;
+            vec![Event::Html(CowStr::from("<th scope=\"row\">"))]
+        }
+        Event::End(TagEnd::TableCell) if plain && in_body && cell == 1 => {
+            cell += 1;
+            vec![Event::Html(CowStr::from("</th>"))]
+        }
+        Event::Start(Tag::TableCell) => {
+            cell += 1;
+            vec![event]
+        }
         other => vec![other],
     });
     let mut out = String::with_capacity(markdown.len() * 3 / 2);
@@ -241,6 +268,40 @@ mod tests {
         assert!(rendered.html.contains("<th>Career</th>"));
         assert!(
             rendered.html.contains("</table>\n</div>") || rendered.html.contains("</table></div>")
+        );
+    }
+
+    #[test]
+    fn the_first_cell_of_each_body_row_is_that_rows_header() {
+        let rendered = render(
+            "| | Job | Career |\n|---|---|---|\n| Timeframe | short | long |\n| Purpose | *pay* | grow |\n",
+        );
+
+        assert!(
+            rendered
+                .html
+                .contains("<th scope=\"row\">Timeframe</th><td>short</td><td>long</td>"),
+            "{}",
+            rendered.html
+        );
+        assert!(
+            rendered
+                .html
+                .contains("<th scope=\"row\">Purpose</th><td><em>pay</em></td>")
+        );
+        assert!(rendered.html.contains("<thead><tr><th></th><th>Job</th>"));
+    }
+
+    #[test]
+    fn a_table_with_aligned_columns_keeps_its_cells_as_written() {
+        let rendered = render("| Step | Cost |\n|---|--:|\n| Course | 40 |\n");
+
+        assert!(
+            rendered
+                .html
+                .contains("<td>Course</td><td style=\"text-align: right\">40</td>"),
+            "{}",
+            rendered.html
         );
     }
 
