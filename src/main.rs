@@ -18,7 +18,9 @@ async fn main() -> anyhow::Result<()> {
     let config = Config::parse();
     let bind = config.bind;
     let state = AppState::new(config).await?;
+    // Before the address is announced: from then on, Ctrl-C or SIGTERM stops the server gently.
+    let shutdown = ladder::shutdown_signal();
     let listener = tokio::net::TcpListener::bind(bind).await?;
     tracing::info!("Ladder is serving on http://{}", listener.local_addr()?);
-    ladder::serve(listener, state, ladder::shutdown_signal()).await
+    ladder::serve(listener, state, shutdown).await
 }

@@ -27,15 +27,26 @@ fn the_binary_creates_its_database_in_an_empty_folder_reuses_it_and_stops_on_sig
     assert_eq!(get(&address, "/healthz"), 200);
     assert!(database.exists());
     process::signal(&server, "TERM");
-    assert!(
-        process::wait(&mut server).success(),
-        "graceful exit on SIGTERM"
-    );
+    let status = process::wait(&mut server);
+    assert!(status.success(), "graceful exit on SIGTERM: {status:?}");
 
     let (mut server, address) = process::start(&database);
     assert_eq!(get(&address, "/guides"), 200);
     process::signal(&server, "TERM");
-    assert!(process::wait(&mut server).success());
+    let status = process::wait(&mut server);
+    assert!(status.success(), "graceful exit again: {status:?}");
+}
+
+#[test]
+fn a_sigterm_as_soon_as_the_address_is_announced_still_stops_the_server_gracefully() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut server, _) = process::start(&dir.path().join("ladder.db"));
+
+    // No request first: the handlers are in place before the address is printed.
+    process::signal(&server, "TERM");
+
+    let status = process::wait(&mut server);
+    assert!(status.success(), "not killed by the signal: {status:?}");
 }
 
 #[test]
