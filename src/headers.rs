@@ -1,10 +1,6 @@
 //! The security headers every response carries, set in one place.
 
-use axum::{
-    extract::State,
-    http::{HeaderName, HeaderValue, header},
-    response::Response,
-};
+use axum::http::{HeaderName, HeaderValue, Response, header};
 
 /// No third-party anything: styles, scripts, images and forms come from this site only, and
 /// nothing inline runs or applies. The one script is an enhancement the pages work without; its
@@ -13,8 +9,9 @@ const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; style-src 'self'; \
      img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'; \
      script-src 'self'";
 
-/// Adds the headers; `https` (the `--https` flag) adds Strict-Transport-Security too.
-pub async fn add_security_headers(State(https): State<bool>, mut response: Response) -> Response {
+/// Adds the headers; `https` (the `--https` flag) adds Strict-Transport-Security too. A plain
+/// function rather than a middleware: it has nothing to await, so it needs no boxed future.
+pub fn add_security_headers<B>(mut response: Response<B>, https: bool) -> Response<B> {
     let headers = response.headers_mut();
     let mut set = |name: HeaderName, value: &'static str| {
         headers

@@ -50,13 +50,14 @@ use axum::{
     http::{HeaderName, StatusCode},
     middleware,
 };
+use tower::{ServiceBuilder, util::MapResponseLayer};
 use tower_http::{
     CompressionLevel,
     catch_panic::CatchPanicLayer,
     compression::CompressionLayer,
     csrf::CsrfLayer,
     limit::RequestBodyLimitLayer,
-    request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer},
+    request_id::{PropagateRequestIdLayer, SetRequestIdLayer},
     timeout::TimeoutLayer,
     trace::TraceLayer,
 };
@@ -154,35 +155,40 @@ pub fn app(state: AppState) -> Router {
     with_layers(routes::routes(&state).with_state(state), https, limits)
 }
 
-/// Wraps any router in the site's layers, outermost last: request ids and logs, security
-/// headers, panic recovery, error pages, compression, the timeout, the cross-site check, the
-/// rate limit and the body limit.
+/// Wraps any router in the site's layers, outermost first: request ids and logs, security
+/// headers, panic recovery, compression, error pages, the timeout, the cross-site check, the rate
+/// limit and the body limit. They are one stack added in one call: each `Router::layer` call boxes
+/// every route once more, and a request then pays for every box on the way in and out.
 pub fn with_layers(router: Router, https: bool, limits: Option<Arc<Limits>>) -> Router {
     let request_id = HeaderName::from_static("x-request-id");
-    router
-        .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
-        .layer(middleware::from_fn_with_state(
-            limits,
-            rate_limit::limit_writes,
-        ))
-        .layer(CsrfLayer::new())
-        .layer(TimeoutLayer::with_status_code(
-            StatusCode::REQUEST_TIMEOUT,
-            Duration::from_secs(15),
-        ))
-        .layer(middleware::from_fn(error::fill_error_pages))
-        // Pages that are the same for everyone come compressed already; the rest are compressed
-        // as they go out, at the fastest level: on a plan page it costs a third of the default
-        // level's time for a few hundred more bytes.
-        .layer(CompressionLayer::new().quality(CompressionLevel::Fastest))
-        .layer(CatchPanicLayer::custom(error::panic_page))
-        .layer(middleware::map_response_with_state(
-            https,
-            headers::add_security_headers,
-        ))
-        .layer(PropagateRequestIdLayer::new(request_id.clone()))
-        .layer(TraceLayer::new_for_http().make_span_with(logging::request_span))
-        .layer(SetRequestIdLayer::new(request_id, MakeRequestUuid))
+    router.layer(
+        ServiceBuilder::new()
+            .layer(SetRequestIdLayer::new(
+                request_id.clone(),
+                logging::RequestIds::new(),
+            ))
+            .layer(TraceLayer::new_for_http().make_span_with(logging::request_span))
+            .layer(PropagateRequestIdLayer::new(request_id))
+            .layer(MapResponseLayer::new(move |response| {
+                headers::add_security_headers(response, https)
+            }))
+            .layer(CatchPanicLayer::custom(error::panic_page))
+            // Pages that are the same for everyone come compressed already; the rest are
+            // compressed as they go out, at the fastest level: on a plan page it costs a third of
+            // the default level's time for a few hundred more bytes.
+            .layer(CompressionLayer::new().quality(CompressionLevel::Fastest))
+            .layer(middleware::from_fn(error::fill_error_pages))
+            .layer(TimeoutLayer::with_status_code(
+                StatusCode::REQUEST_TIMEOUT,
+                Duration::from_secs(15),
+            ))
+            .layer(CsrfLayer::new())
+            .layer(middleware::from_fn_with_state(
+                limits,
+                rate_limit::limit_writes,
+            ))
+            .layer(RequestBodyLimitLayer::new(BODY_LIMIT)),
+    )
 }
 
 /// Resolves on Ctrl-C or SIGTERM. The handlers are in place when this returns, before the first
