@@ -1,5 +1,7 @@
 //! Starts Ladder: read the flags, open the database, serve until Ctrl-C or SIGTERM.
 
+use std::io::IsTerminal;
+
 use clap::Parser;
 use ladder::{AppState, config::Config};
 use tracing_subscriber::EnvFilter;
@@ -11,6 +13,8 @@ static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     tracing_subscriber::fmt()
+        // Colours only on a terminal: in a log file they are escape codes around every word.
+        .with_ansi(std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none())
         .with_env_filter(
             EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn")),
         )

@@ -1,9 +1,10 @@
 //! Every URL of the site in one place.
 
 use axum::{
-    Router, middleware,
+    Router,
     routing::{get, post},
 };
+use tower::util::MapResponseLayer;
 
 use crate::{
     AppState, assets,
@@ -46,7 +47,7 @@ fn plan_routes() -> Router<AppState> {
         .route("/plans/{id}/plan.md", get(export::plan_md))
         .route("/p/{share_id}", get(show::show_shared_plan))
         .route("/p/{share_id}/plan.ics", get(export::shared_plan_ics))
-        .layer(middleware::from_fn(plans::private_headers))
+        .layer(MapResponseLayer::new(plans::private_headers))
 }
 
 /// Plans are private: keep crawlers out of them even if a link leaks.

@@ -97,6 +97,10 @@ fn request_logs_carry_a_request_id_and_never_a_whole_plan_id() {
         "masked path logged:\n{log}"
     );
     assert!(log.contains("id="), "request id in the span");
+    assert!(
+        !log.contains('\u{1b}'),
+        "a log that is not a terminal has no colour codes:\n{log}"
+    );
     assert!(!log.contains(&id), "the whole id never appears");
     assert!(!log.contains(&id[..12]), "nor a long part of it");
 }

@@ -21,7 +21,6 @@ pub fn start_logged(database: &Path, filter: &str) -> (Child, String, Arc<Mutex<
         .args(["--bind", "127.0.0.1:0", "--rate-limit", "off", "--database"])
         .arg(database)
         .env("RUST_LOG", filter)
-        .env("NO_COLOR", "1")
         .stdout(Stdio::piped())
         .spawn()
         .expect("start ladder");

@@ -10,9 +10,7 @@ pub mod steps;
 pub mod view;
 
 use axum::{
-    extract::Request,
     http::{HeaderMap, HeaderValue, header},
-    middleware::Next,
     response::Response,
 };
 
@@ -20,8 +18,7 @@ use crate::{AppState, error::AppError, ids, store::plans::PlanRecord};
 
 /// Plan pages are private: no caching by shared caches or the browser's history, no indexing,
 /// and (set for every page) no referrer that could carry the id to another site.
-pub async fn private_headers(request: Request, next: Next) -> Response {
-    let mut response = next.run(request).await;
+pub fn private_headers<B>(mut response: Response<B>) -> Response<B> {
     let headers = response.headers_mut();
     headers.insert(
         header::CACHE_CONTROL,
