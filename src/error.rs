@@ -3,9 +3,9 @@
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::{
-    extract::Request,
+    BoxError,
+    body::{Body, Bytes, HttpBody},
     http::{StatusCode, header},
-    middleware::Next,
     response::{IntoResponse, Response},
 };
 
@@ -141,21 +141,29 @@ pub fn panic_page(panic: Box<dyn std::any::Any + Send + 'static>) -> Response {
     ErrorPage::for_status(StatusCode::INTERNAL_SERVER_ERROR).into_response_with_status()
 }
 
+/// Marks an answer whose error body is for machines and stays as it is (`/healthz`).
+#[derive(Clone, Copy, Debug)]
+pub struct PlainAnswer;
+
 /// Gives the bare error answers of the framework and of middleware (405 from the router, 413
 /// from the body limit, 408 from the timeout, 403 from the cross-site check) the site's own page,
-/// keeping their status and headers such as `Allow` and `Retry-After`. `/healthz` keeps its
-/// plain text for machines.
-pub async fn fill_error_pages(request: Request, next: Next) -> Response {
-    let is_probe = request.uri().path() == "/healthz";
-    let response = next.run(request).await;
+/// keeping their status and headers such as `Allow` and `Retry-After`. Answers marked
+/// `PlainAnswer` keep their plain text. A plain function of the response: nothing to await, so no
+/// boxed future on every request.
+pub fn fill_error_pages<B>(response: Response<B>) -> Response
+where
+    B: HttpBody<Data = Bytes> + Send + 'static,
+    B::Error: Into<BoxError>,
+{
     let status = response.status();
     let is_html = response
         .headers()
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.starts_with("text/html"));
-    if is_probe || is_html || !(status.is_client_error() || status.is_server_error()) {
-        return response;
+    let is_plain = response.extensions().get::<PlainAnswer>().is_some();
+    if is_plain || is_html || !(status.is_client_error() || status.is_server_error()) {
+        return response.map(Body::new);
     }
     let (mut parts, _) = response.into_parts();
     let page = ErrorPage::for_status(status).into_response_with_status();

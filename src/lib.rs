@@ -156,10 +156,18 @@ pub fn app(state: AppState) -> Router {
 }
 
 /// Wraps any router in the site's layers, outermost first: request ids and logs, security
-/// headers, panic recovery, compression, error pages, the timeout, the cross-site check, the rate
-/// limit and the body limit. They are one stack added in one call: each `Router::layer` call boxes
-/// every route once more, and a request then pays for every box on the way in and out.
+/// headers, panic recovery, compression, error pages, the timeout, the cross-site check, the body
+/// limit and, when it is on, the rate limit. They are one stack added in one call: each
+/// `Router::layer` call boxes every route once more, and a request then pays for every box on the
+/// way in and out.
 pub fn with_layers(router: Router, https: bool, limits: Option<Arc<Limits>>) -> Router {
+    let router = match limits {
+        Some(limits) => router.layer(middleware::from_fn_with_state(
+            limits,
+            rate_limit::limit_writes,
+        )),
+        None => router,
+    };
     let request_id = HeaderName::from_static("x-request-id");
     router.layer(
         ServiceBuilder::new()
@@ -177,16 +185,12 @@ pub fn with_layers(router: Router, https: bool, limits: Option<Arc<Limits>>) -> 
             // compressed as they go out, at the fastest level: on a plan page it costs a third of
             // the default level's time for a few hundred more bytes.
             .layer(CompressionLayer::new().quality(CompressionLevel::Fastest))
-            .layer(middleware::from_fn(error::fill_error_pages))
+            .layer(MapResponseLayer::new(error::fill_error_pages))
             .layer(TimeoutLayer::with_status_code(
                 StatusCode::REQUEST_TIMEOUT,
                 Duration::from_secs(15),
             ))
             .layer(CsrfLayer::new())
-            .layer(middleware::from_fn_with_state(
-                limits,
-                rate_limit::limit_writes,
-            ))
             .layer(RequestBodyLimitLayer::new(BODY_LIMIT)),
     )
 }

@@ -210,10 +210,21 @@ async fn healthz_answers_ok_while_the_database_answers_and_503_after_it_closes()
 
     let (status, body) = app.get_text("/healthz").await;
     assert_eq!((status, body.as_str()), (200, "ok\n"));
+    // A person who posts to it gets the site's page; only the probe's own answers are plain.
+    let posted = app.post_form("/healthz", &[]).await;
+    assert_eq!(posted.status(), 405);
+    assert!(
+        posted
+            .text()
+            .await
+            .unwrap()
+            .contains("doesn&#39;t work that way")
+    );
 
     app.state.store.close().await;
 
-    assert_eq!(app.get("/healthz").await.status(), 503);
+    let (status, body) = app.get_text("/healthz").await;
+    assert_eq!((status, body.as_str()), (503, "database unavailable\n"));
 }
 
 #[tokio::test]

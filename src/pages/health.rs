@@ -1,13 +1,17 @@
 //! `GET /healthz`: whether the server is up and its database answers.
 
-use axum::{extract::State, http::StatusCode};
+use axum::{Extension, extract::State, http::StatusCode};
 
-use crate::AppState;
+use crate::{AppState, error::PlainAnswer};
 
-pub async fn check_health(State(state): State<AppState>) -> (StatusCode, &'static str) {
-    if state.store.is_healthy().await {
+/// Plain text for machines, the 503 included: it is not given the site's error page.
+pub async fn check_health(
+    State(state): State<AppState>,
+) -> (StatusCode, Extension<PlainAnswer>, &'static str) {
+    let (status, text) = if state.store.is_healthy().await {
         (StatusCode::OK, "ok\n")
     } else {
         (StatusCode::SERVICE_UNAVAILABLE, "database unavailable\n")
-    }
+    };
+    (status, Extension(PlainAnswer), text)
 }
