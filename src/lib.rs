@@ -157,9 +157,9 @@ pub fn app(state: AppState) -> Router {
 
 /// Wraps any router in the site's layers, outermost first: request ids and logs, security
 /// headers, panic recovery, compression, error pages, the timeout, the cross-site check, the body
-/// limit and, when it is on, the rate limit. They are one stack added in one call: each
-/// `Router::layer` call boxes every route once more, and a request then pays for every box on the
-/// way in and out.
+/// limit and, when it is on, the rate limit. All but the rate limit are one stack added in one
+/// call: each `Router::layer` call boxes every route once more, and a request then pays for every
+/// box on the way in and out. The rate limit boxes too, so it is added only when it is on.
 pub fn with_layers(router: Router, https: bool, limits: Option<Arc<Limits>>) -> Router {
     let router = match limits {
         Some(limits) => router.layer(middleware::from_fn_with_state(
