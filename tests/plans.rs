@@ -552,6 +552,54 @@ async fn an_edit_adds_a_step_removes_one_and_changes_a_date() {
 }
 
 #[tokio::test]
+async fn a_step_added_after_one_was_removed_takes_a_new_number_and_the_old_url_stays_gone() {
+    let app = TestApp::spawn().await;
+    let location = create(&app, GOOD).await;
+    let mut form = edit_form(&app, &location).await;
+    set(&mut form, "step-9-remove", "1");
+    assert_eq!(post_pairs(&app, &location, &form).await.status(), 303);
+    let mut form = edit_form(&app, &location).await;
+    set(
+        &mut form,
+        "new_title",
+        "Ask my manager about the shift-lead opening",
+    );
+
+    assert_eq!(post_pairs(&app, &location, &form).await.status(), 303);
+
+    let (_, body) = app.get_text(&location).await;
+    let mut numbers: Vec<i64> = each(&body, "form.step-form", |f| {
+        f.value().attr("action").unwrap_or_default().to_owned()
+    })
+    .iter()
+    .map(|action| {
+        let number = action.strip_prefix(&format!("{location}/steps/"));
+        number.expect("a step's own URL").parse().unwrap()
+    })
+    .collect();
+    numbers.sort_unstable();
+    assert_eq!(
+        numbers,
+        [1, 2, 3, 4, 5, 6, 7, 8, 10],
+        "9 is not given again"
+    );
+    assert!(select(&body, "#step-10")[0].contains("Ask my manager"));
+
+    let stale = app
+        .post_form(
+            &format!("{location}/steps/9"),
+            &[("status", "done"), ("note", "From an old tab")],
+        )
+        .await;
+
+    assert_eq!(stale.status(), 404);
+    let (_, after) = app.get_text(&location).await;
+    assert_eq!(select(&after, "#step-10"), select(&body, "#step-10"));
+    assert!(!after.contains("From an old tab"));
+    assert!(after.contains("0 of 9 steps done"));
+}
+
+#[tokio::test]
 async fn changing_the_answers_rewrites_the_steps_but_keeps_ticks_and_notes() {
     let app = TestApp::spawn().await;
     let location = create(&app, GOOD).await;

@@ -245,4 +245,31 @@ mod tests {
         assert_eq!(flags, (None, None));
         assert!(refused.is_err(), "only 0 or 1");
     }
+
+    #[tokio::test]
+    async fn plans_saved_before_the_last_step_number_get_their_highest_step() {
+        use sqlx::{Connection, SqliteConnection};
+        let mut conn = SqliteConnection::connect("sqlite::memory:").await.unwrap();
+        for sql in [
+            include_str!("../../migrations/0001_create_plans.sql"),
+            "insert into plans (n, id, share_id, current_job, target_career, horizon_months,
+                                created_on, review_on)
+             values (1, 'a', 'sa', 'Cashier', 'Manager', 12, '', ''),
+                    (2, 'b', 'sb', 'Cook', 'Chef', 12, '', '');
+             insert into steps (plan, number, position, kind, title)
+             values (1, 1, 1, 'path', 'Map it'), (1, 3, 2, 'custom', 'Mine');",
+            include_str!("../../migrations/0003_create_barriers.sql"),
+            include_str!("../../migrations/0004_mark_steps_the_person_changed.sql"),
+            include_str!("../../migrations/0005_remember_the_last_step_number.sql"),
+        ] {
+            sqlx::raw_sql(sql).execute(&mut conn).await.unwrap();
+        }
+
+        let last: Vec<(i64, i64)> = sqlx::query_as("select n, last_step from plans order by n")
+            .fetch_all(&mut conn)
+            .await
+            .unwrap();
+
+        assert_eq!(last, [(1, 3), (2, 0)]);
+    }
 }

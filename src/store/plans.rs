@@ -201,7 +201,8 @@ impl Store {
     }
 
     /// Replaces a plan's answers, review date and steps, if nobody saved it since `version`.
-    /// Steps missing from `steps` are deleted; listed ones keep their status and note.
+    /// Steps missing from `steps` are deleted; listed ones keep their status and note. New steps
+    /// take numbers above any the plan ever had.
     pub async fn edit_plan(&self, edit: PlanEdit) -> sqlx::Result<EditOutcome> {
         self.write
             .write(move |conn| Box::pin(async move { apply_edit(conn, &edit).await }))
@@ -302,6 +303,7 @@ pub(crate) fn insert_plans(
                 Value::Date(Some(plan.created_on)),
                 Value::Date(Some(plan.review_on)),
                 Value::OptText(plan.idempotency_key.as_deref()),
+                Value::Int(plan.steps.len() as i64),
             ]);
             barrier_rows.extend(barrier_values(n, &a.barriers));
             for (index, step) in plan.steps.iter().enumerate() {
@@ -387,12 +389,12 @@ pub(crate) fn update_steps(
 
 async fn apply_edit(conn: &mut SqliteConnection, edit: &PlanEdit) -> sqlx::Result<EditOutcome> {
     let (id, answers) = (&edit.id, &edit.answers);
-    let updated: Option<i64> = sqlx::query_scalar(
+    let updated: Option<(i64, i64)> = sqlx::query_as(
         r"update plans set current_job = ?, target_career = ?, interests = ?, strengths = ?,
               rungs = ?, horizon_months = ?, review_on = ?, version = version + 1,
               updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
           where id = ? and version = ?
-          returning n",
+          returning n, last_step",
     )
     .bind(&answers.current_job)
     .bind(&answers.target_career)
@@ -405,7 +407,7 @@ async fn apply_edit(conn: &mut SqliteConnection, edit: &PlanEdit) -> sqlx::Resul
     .bind(edit.version)
     .fetch_optional(&mut *conn)
     .await?;
-    let Some(plan) = updated else {
+    let Some((plan, last_step)) = updated else {
         let exists: Option<i64> = sqlx::query_scalar("select 1 from plans where id = ?")
             .bind(id)
             .fetch_optional(&mut *conn)
@@ -436,7 +438,9 @@ async fn apply_edit(conn: &mut SqliteConnection, edit: &PlanEdit) -> sqlx::Resul
             .execute(&mut *conn)
             .await?;
     }
-    let mut next = existing.iter().max().copied().unwrap_or(0) + 1;
+    // Numbers of removed steps stay retired: a stale link or calendar event must not reach a
+    // new step.
+    let mut last = existing.iter().copied().fold(last_step, i64::max);
     let mut new_steps = Vec::new();
     for (index, step) in edit.steps.iter().enumerate() {
         let position = index as i64 + 1;
@@ -463,18 +467,25 @@ async fn apply_edit(conn: &mut SqliteConnection, edit: &PlanEdit) -> sqlx::Resul
                 .await?;
             }
             None => {
-                new_steps.push(step_values(plan, next, position, step));
-                next += 1;
+                last += 1;
+                new_steps.push(step_values(plan, last, position, step));
             }
         }
     }
     insert_rows(conn, STEP_INSERT, &new_steps).await?;
+    if last != last_step {
+        sqlx::query("update plans set last_step = ? where n = ?")
+            .bind(last)
+            .bind(plan)
+            .execute(&mut *conn)
+            .await?;
+    }
     Ok(EditOutcome::Saved)
 }
 
 const PLAN_INSERT: &str = "insert into plans (n, id, share_id, current_job, target_career, \
-     interests, strengths, rungs, horizon_months, created_on, review_on, idempotency_key) \
-     values ";
+     interests, strengths, rungs, horizon_months, created_on, review_on, idempotency_key, \
+     last_step) values ";
 const BARRIER_INSERT: &str = "insert or ignore into barriers (plan, barrier) values ";
 const STEP_INSERT: &str = "insert into steps (plan, number, position, kind, title, why, \
      action, resources, guide, due_on, own_title, own_due) values ";
@@ -684,5 +695,52 @@ mod tests {
             (step.status.as_str(), step.note.as_str()),
             ("done", "first")
         );
+    }
+
+    #[tokio::test]
+    async fn a_new_step_never_takes_the_number_of_a_removed_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = store(&dir).await;
+        let made = plan(None);
+        let (answers, template) = (made.answers.clone(), made.steps[0].clone());
+        let id = store.create_plan(made).await.unwrap();
+        let edit = |record: PlanRecord, keep: &dyn Fn(i64) -> bool, add: bool| PlanEdit {
+            id: id.clone(),
+            version: record.plan.version,
+            answers: answers.clone(),
+            review_on: record.plan.review_on,
+            steps: record
+                .steps
+                .iter()
+                .filter(|s| keep(s.number))
+                .map(|s| StepDraft {
+                    number: Some(s.number),
+                    title: s.title.clone(),
+                    ..template.clone()
+                })
+                .chain(add.then(|| StepDraft {
+                    title: "Added".into(),
+                    ..template.clone()
+                }))
+                .collect(),
+        };
+        let numbers =
+            |record: &PlanRecord| -> Vec<i64> { record.steps.iter().map(|s| s.number).collect() };
+
+        let record = store.find_plan(&id).await.unwrap().unwrap();
+        let removed = edit(record, &|n| n != 20, false);
+        assert_eq!(store.edit_plan(removed).await.unwrap(), EditOutcome::Saved);
+        let record = store.find_plan(&id).await.unwrap().unwrap();
+        assert_eq!(numbers(&record), (1..=19).collect::<Vec<_>>());
+        let added = edit(record, &|_| true, true);
+        assert_eq!(store.edit_plan(added).await.unwrap(), EditOutcome::Saved);
+
+        let record = store.find_plan(&id).await.unwrap().unwrap();
+        assert_eq!(record.steps.last().unwrap().number, 21, "20 stays retired");
+        assert_eq!(record.steps.last().unwrap().title, "Added");
+        let again = edit(record, &|n| n != 21, true);
+        assert_eq!(store.edit_plan(again).await.unwrap(), EditOutcome::Saved);
+        let record = store.find_plan(&id).await.unwrap().unwrap();
+        assert_eq!(record.steps.last().unwrap().number, 22);
     }
 }
