@@ -53,6 +53,21 @@ impl Status {
     pub fn from_slug(s: &str) -> Option<Status> {
         Status::ALL.into_iter().find(|status| status.slug() == s)
     }
+
+    /// A status as a request may name it: its slug or its label in any case and spelling
+    /// ("in-progress", "To do"), or "not done".
+    pub fn from_form(s: &str) -> Option<Status> {
+        let key: String = s
+            .chars()
+            .filter(|c| !matches!(c, ' ' | '-' | '_'))
+            .flat_map(char::to_lowercase)
+            .collect();
+        match key.as_str() {
+            "inprogress" => Some(Status::Doing),
+            "notdone" => Some(Status::Todo),
+            _ => Status::ALL.into_iter().find(|status| status.slug() == key),
+        }
+    }
 }
 
 /// The stored form of checked answers.
@@ -378,9 +393,9 @@ pub const MAX_STEP_TITLE_CHARS: usize = 240;
 
 /// A step title: one line, 1 to [`MAX_STEP_TITLE_CHARS`] characters, no control characters.
 fn step_title(raw: &str) -> Result<String, String> {
-    let title = raw.trim();
+    let title = raw;
     let chars = title.chars().count();
-    if title.is_empty() {
+    if title.trim().is_empty() {
         Err("Please give this step a title, or tick \u{201c}Remove\u{201d}.".into())
     } else if chars > MAX_STEP_TITLE_CHARS {
         Err(format!(
@@ -441,11 +456,8 @@ pub fn merge(record: &PlanRecord, edit: &Edit) -> Result<Vec<StepDraft>, TooMany
         // A row the form does not show (saved from another tab since) has nothing typed. A
         // field counts as typed only when it differs from what the form was opened with.
         if let Some(field) = field {
-            let typed_title = field.title.trim();
-            let opened_title = field
-                .was_title
-                .as_deref()
-                .map_or(row.title.as_str(), str::trim);
+            let typed_title = field.title.as_str();
+            let opened_title = field.was_title.as_deref().unwrap_or(row.title.as_str());
             if typed_title != opened_title {
                 typed_title.clone_into(&mut step.title);
                 step.own_title = true;
@@ -986,5 +998,20 @@ mod tests {
             assert_eq!(Status::from_slug(status.slug()), Some(status));
         }
         assert_eq!(Status::from_slug("finished"), None);
+        for (typed, status) in [
+            ("done", Status::Done),
+            ("Done", Status::Done),
+            ("in-progress", Status::Doing),
+            ("In progress", Status::Doing),
+            ("in_progress", Status::Doing),
+            ("to-do", Status::Todo),
+            ("To do", Status::Todo),
+            ("not done", Status::Todo),
+            (" skipped ", Status::Skipped),
+        ] {
+            assert_eq!(Status::from_form(typed), Some(status), "{typed}");
+        }
+        assert_eq!(Status::from_form("finished"), None);
+        assert_eq!(Status::from_form(""), None);
     }
 }

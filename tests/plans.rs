@@ -321,7 +321,7 @@ async fn errors_are_listed_in_the_order_of_the_form_and_point_at_their_fields() 
                 ("target", ""),
                 ("rung", "Shift lead"),
                 ("rung", &long),
-                ("horizon", ""),
+                ("horizon", "3"),
                 ("barrier", "nope"),
             ],
         )
@@ -808,6 +808,44 @@ async fn a_stale_edit_gives_409_shows_the_current_plan_and_loses_nothing() {
             .1
             .contains("From Cashier to District manager")
     );
+}
+
+#[tokio::test]
+async fn an_edit_that_leaves_fields_out_keeps_their_saved_values() {
+    let app = TestApp::spawn().await;
+    let location = create(&app, GOOD).await;
+    let before = edit_form(&app, &location).await;
+    let answers = |form: &[(String, String)]| -> Vec<(String, String)> {
+        let kept = [
+            "current",
+            "rung",
+            "interests",
+            "strengths",
+            "horizon",
+            "review_on",
+            "barrier",
+        ];
+        form.iter()
+            .filter(|(name, value)| kept.contains(&name.as_str()) && !value.is_empty())
+            .cloned()
+            .collect()
+    };
+    // Only the version, the barriers (tick boxes are sent only when ticked) and one change.
+    let mut sent: Vec<(String, String)> = before
+        .iter()
+        .filter(|(name, _)| name == "version" || name == "barrier")
+        .cloned()
+        .collect();
+    sent.push(("target".to_owned(), "Area manager".to_owned()));
+
+    let response = post_pairs(&app, &location, &sent).await;
+
+    assert_eq!(response.status(), 303);
+    let after = edit_form(&app, &location).await;
+    assert_eq!(answers(&after), answers(&before));
+    assert!(after.contains(&("target".to_owned(), "Area manager".to_owned())));
+    // The same short form from before that save is stale: 409, not a complaint about a field.
+    assert_eq!(post_pairs(&app, &location, &sent).await.status(), 409);
 }
 
 /// The fields a browser would send from the edit form in `body`.

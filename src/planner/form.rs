@@ -16,6 +16,9 @@ const RUNG_FIELDS_KEPT: usize = 4 * MAX_RUNGS;
 pub const MIN_HORIZON_MONTHS: u32 = 6;
 /// Longest plan, in months.
 pub const MAX_HORIZON_MONTHS: u32 = 120;
+/// The time span a plan gets when the form leaves it blank: the issue marks only the two jobs as
+/// required, and two years is long enough for a first rung and short enough to stay concrete.
+pub const DEFAULT_HORIZON_MONTHS: u32 = 24;
 /// The time spans the form offers, in months, with their labels.
 pub const HORIZON_CHOICES: &[(u32, &str)] = &[
     (6, "6 months"),
@@ -54,7 +57,8 @@ pub struct PlanForm {
     pub sent_twice: Vec<&'static str>,
 }
 
-/// The answers once every rule has passed: trimmed, within limits, barriers known.
+/// The answers once every rule has passed: kept as typed (a plan shows back what the person
+/// wrote), within limits, barriers known.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PlanInput {
     /// The job the person has now.
@@ -175,9 +179,10 @@ impl PlanForm {
         self.barriers.iter().any(|b| b.trim() == slug)
     }
 
-    /// True when the form's horizon is `months` (to keep its option selected).
+    /// True when the form's horizon is `months` (to keep its option selected); a blank one is
+    /// the default.
     pub fn horizon_is(&self, months: u32) -> bool {
-        self.horizon.trim().parse::<u32>() == Ok(months)
+        horizon_months(&self.horizon) == Ok(months)
     }
 
     /// The form's horizon when it is a valid one the menu does not list (a plan made from a link
@@ -192,7 +197,7 @@ impl PlanForm {
     pub fn rung_is_wrong(&self, index: &usize) -> bool {
         self.rungs
             .get(*index)
-            .is_some_and(|rung| title(rung.trim()).is_err())
+            .is_some_and(|rung| !rung.trim().is_empty() && title(rung).is_err())
     }
 
     /// The form cut to what its boxes can hold, for a pre-fill from a link: a link can't be
@@ -275,18 +280,21 @@ fn keep<T>(errors: &mut FieldErrors, field: &'static str, result: Result<T, Stri
 
 /// A required one-line answer such as a job title.
 fn one_line(raw: &str, missing: &str) -> Result<String, String> {
-    let text = raw.trim();
-    if text.is_empty() {
+    if raw.trim().is_empty() {
         return Err(missing.to_owned());
     }
-    title(text).map_err(|problem| problem.message("this", MAX_TITLE_CHARS))
+    title(raw).map_err(|problem| problem.message("this", MAX_TITLE_CHARS))
 }
 
 /// An optional multi-line answer such as interests.
 fn free_text(raw: &str) -> Result<String, String> {
     // Browsers send textarea line breaks as CRLF; storing one "\n" keeps the count in line
     // with what the person sees and with the browser's own `maxlength`.
-    let text = raw.trim().replace("\r\n", "\n").replace('\r', "\n");
+    // Blank is not given; anything else is kept as typed, spaces included.
+    if raw.trim().is_empty() {
+        return Ok(String::new());
+    }
+    let text = raw.replace("\r\n", "\n").replace('\r', "\n");
     if text
         .chars()
         .any(|c| c.is_control() && !matches!(c, '\n' | '\t'))
@@ -323,7 +331,7 @@ impl TextProblem {
     }
 }
 
-/// Checks an already trimmed, non-blank title.
+/// Checks a non-blank title.
 fn title(text: &str) -> Result<String, TextProblem> {
     // A text input can't hold a line break, so one here came from a crafted request; refusing
     // it keeps titles safe to put in one-line places such as calendar entries and headings.
@@ -344,13 +352,12 @@ fn title(text: &str) -> Result<String, TextProblem> {
 fn parse_rungs(raw: &[String]) -> Result<Vec<String>, String> {
     let mut rungs = Vec::new();
     for (index, rung) in raw.iter().enumerate() {
-        let text = rung.trim();
-        if text.is_empty() {
+        if rung.trim().is_empty() {
             continue;
         }
         // Number rungs as the form shows them, blanks included, so "rung 3" is the third box.
         let what = format!("rung {}", index + 1);
-        rungs.push(title(text).map_err(|problem| problem.message(&what, MAX_TITLE_CHARS))?);
+        rungs.push(title(rung).map_err(|problem| problem.message(&what, MAX_TITLE_CHARS))?);
     }
     if rungs.len() > MAX_RUNGS {
         return Err(format!(
@@ -376,11 +383,12 @@ fn parse_barriers(raw: &[String]) -> Result<Vec<Barrier>, String> {
         .collect())
 }
 
-/// The horizon in months, within [`MIN_HORIZON_MONTHS`]..=[`MAX_HORIZON_MONTHS`].
+/// The horizon in months, within [`MIN_HORIZON_MONTHS`]..=[`MAX_HORIZON_MONTHS`]; blank is
+/// [`DEFAULT_HORIZON_MONTHS`].
 fn horizon_months(raw: &str) -> Result<u32, String> {
     let text = raw.trim();
     if text.is_empty() {
-        return Err("Choose how long you want to give this plan.".to_owned());
+        return Ok(DEFAULT_HORIZON_MONTHS);
     }
     let out_of_range = || {
         format!(
@@ -453,7 +461,7 @@ mod tests {
     }
 
     #[test]
-    fn a_good_form_parses_into_trimmed_input_with_barriers_in_list_order() {
+    fn a_good_form_parses_into_input_as_typed_with_barriers_in_list_order() {
         // Arrange
         let form = PlanForm::from_pairs(good_pairs());
 
@@ -464,7 +472,7 @@ mod tests {
         assert_eq!(
             input,
             PlanInput {
-                current_job: "Cashier".into(),
+                current_job: "  Cashier ".into(),
                 target_career: "Store manager".into(),
                 rungs: vec!["Shift lead".into(), "Assistant manager".into()],
                 interests: "Helping people".into(),
@@ -523,11 +531,28 @@ mod tests {
 
         // Assert
         let fields: Vec<_> = errors.keys().copied().collect();
-        assert_eq!(
-            fields,
-            ["current", "target", "horizon"],
-            "in the order the form asks"
-        );
+        assert_eq!(fields, ["current", "target"], "in the order the form asks");
+    }
+
+    #[test]
+    fn a_horizon_left_out_or_blank_is_the_default_and_shows_selected() {
+        for pairs in [
+            vec![("current", "Cashier"), ("target", "Store manager")],
+            vec![
+                ("current", "Cashier"),
+                ("target", "Store manager"),
+                ("horizon", " "),
+            ],
+        ] {
+            let form =
+                PlanForm::from_pairs(pairs.into_iter().map(|(k, v)| (k.to_owned(), v.to_owned())));
+
+            let input = form.parse().expect("the two jobs are enough");
+
+            assert_eq!(input.horizon_months, DEFAULT_HORIZON_MONTHS);
+            assert!(form.horizon_is(DEFAULT_HORIZON_MONTHS));
+            assert!(!form.horizon_is(12));
+        }
     }
 
     #[test]
@@ -668,18 +693,6 @@ mod tests {
     }
 
     #[test]
-    fn a_blank_horizon_asks_how_long_the_plan_should_be() {
-        // Arrange, Act
-        let errors = errors_for(&[("horizon", " ")]);
-
-        // Assert
-        assert_eq!(
-            errors["horizon"],
-            "Choose how long you want to give this plan."
-        );
-    }
-
-    #[test]
     fn any_whole_number_of_months_in_range_is_accepted() {
         // Arrange
         let form = PlanForm {
@@ -787,7 +800,7 @@ mod tests {
     }
 
     #[test]
-    fn unicode_survives_parse_unchanged() {
+    fn unicode_and_surrounding_spaces_survive_parse_unchanged() {
         // Arrange: Arabic (right to left), an emoji with a skin tone and a combining accent
         let current = "أمين صندوق 👩🏽‍🍳";
         let target = "Cafe\u{301} owner \u{202B}مدير\u{202C}";
@@ -803,7 +816,7 @@ mod tests {
         let input = form.parse().expect("unicode is welcome");
 
         // Assert
-        assert_eq!(input.current_job, current);
+        assert_eq!(input.current_job, format!("  {current}\t"));
         assert_eq!(input.target_career, target);
         assert_eq!(input.strengths, strengths);
     }

@@ -62,9 +62,10 @@ pub async fn edit_plan(
 pub async fn save_plan(
     State(state): State<AppState>,
     PathParams(id): PathParams<String>,
-    FormPairs(pairs): FormPairs,
+    FormPairs(mut pairs): FormPairs,
 ) -> Result<Response> {
     let record = load_plan(&state, &id).await?;
+    keep_what_is_not_sent(&mut pairs, &record);
     let mut form = EditForm::from_pairs(pairs);
     // Fields of steps the plan does not have (made up, or deleted elsewhere) are left out.
     form.steps
@@ -122,6 +123,36 @@ pub async fn save_plan(
         }
         EditOutcome::NotFound => Err(AppError::NotFound),
     }
+}
+
+/// Adds the saved value of each field the edit page always sends but `pairs` leaves out, so that
+/// a save from an older page, or from a script, changes only what it names. Tick boxes are not
+/// sent when unticked, so the barriers cannot be told apart this way and stay as sent.
+fn keep_what_is_not_sent(pairs: &mut Vec<(String, String)>, record: &PlanRecord) {
+    let saved = EditForm::from_record(record);
+    let sent = |name: &str| pairs.iter().any(|(sent, _)| sent == name);
+    let mut kept: Vec<(String, String)> = [
+        ("current", &saved.plan.current),
+        ("target", &saved.plan.target),
+        ("interests", &saved.plan.interests),
+        ("strengths", &saved.plan.strengths),
+        ("horizon", &saved.plan.horizon),
+        ("review_on", &saved.review_on),
+    ]
+    .into_iter()
+    .filter(|(name, _)| !sent(name))
+    .map(|(name, value)| (name.to_owned(), value.clone()))
+    .collect();
+    if !sent("rung") {
+        kept.extend(
+            saved
+                .plan
+                .rungs
+                .iter()
+                .map(|rung| ("rung".to_owned(), rung.clone())),
+        );
+    }
+    pairs.extend(kept);
 }
 
 /// 409 with the plan as saved now beside the person's own input. The form now carries the

@@ -49,9 +49,7 @@ pub async fn update_step(
                 number,
                 message,
                 note: form.get("note").map(str::to_owned),
-                status: form
-                    .get("status")
-                    .and_then(|raw| Status::from_slug(raw.trim())),
+                status: form.get("status").and_then(Status::from_form),
             };
             let page = PlanPage::owner(&state, &record, &headers, Some(error));
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
@@ -69,7 +67,7 @@ fn parse_change(form: &FormPairs) -> std::result::Result<StepChange, &'static st
     let status = match form.get("status") {
         None => None,
         Some(raw) => Some(
-            Status::from_slug(raw.trim())
+            Status::from_form(raw)
                 .ok_or("Choose one of the statuses in the list.")?
                 .slug(),
         ),
@@ -77,7 +75,8 @@ fn parse_change(form: &FormPairs) -> std::result::Result<StepChange, &'static st
     let note = match form.get("note") {
         None => None,
         Some(raw) => {
-            let note = raw.replace("\r\n", "\n").trim().to_owned();
+            // Kept as typed, spaces included; only the browser's CRLF line breaks become "\n".
+            let note = raw.replace("\r\n", "\n");
             if note.chars().count() > MAX_NOTE_CHARS {
                 return Err(NOTE_TOO_LONG);
             }
