@@ -108,16 +108,25 @@ fn brotli(bytes: &[u8]) -> std::io::Result<Vec<u8>> {
     Ok(out)
 }
 
-/// Whether an `Accept-Encoding` value accepts `coding` (named, with a q above zero).
+/// Whether an `Accept-Encoding` value accepts `coding`: named with a q above zero, or not named
+/// and covered by a `*` with a q above zero (the compression layer reads `*` so too, and would
+/// otherwise compress the plain page under the plain page's ETag).
 fn accepts(header: &str, coding: &str) -> bool {
-    header.split(',').any(|item| {
+    let mut wildcard = None;
+    for item in header.split(',') {
         let mut parts = item.split(';').map(str::trim);
         let name = parts.next().unwrap_or_default();
         let q = parts
             .find_map(|p| p.strip_prefix("q="))
             .map_or(1.0, |q| q.parse::<f32>().unwrap_or(0.0));
-        name.eq_ignore_ascii_case(coding) && q > 0.0
-    })
+        if name.eq_ignore_ascii_case(coding) {
+            return q > 0.0;
+        }
+        if name == "*" {
+            wildcard = Some(q > 0.0);
+        }
+    }
+    wildcard.unwrap_or(false)
 }
 
 /// Whether an `If-None-Match` list names `etag` (or is `*`). Weak tags compare equal, as the
@@ -168,6 +177,9 @@ mod tests {
         assert!(accepts("gzip, deflate, br", "br"));
         assert!(accepts("GZIP;q=0.5", "gzip"));
         assert!(!accepts("br;q=0, gzip", "br"));
+        assert!(accepts("*", "br"));
+        assert!(!accepts("br;q=0, *", "br"));
+        assert!(!accepts("*;q=0", "gzip"));
         assert!(!accepts("identity", "gzip"));
     }
 

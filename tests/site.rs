@@ -192,9 +192,12 @@ async fn an_address_with_a_slash_at_the_end_is_sent_to_the_one_without() {
         ("/search/?q=career", "/search?q=career"),
     ] {
         let response = app.get(path).await;
+        let head = app.client.head(app.url(path)).send().await.unwrap();
 
         assert_eq!(response.status(), 308, "{path}");
         assert_eq!(response.headers()["location"], to, "{path}");
+        assert_eq!(head.status(), 308, "HEAD {path}");
+        assert_eq!(head.headers()["location"], to, "HEAD {path}");
     }
     // Never a way off the site: `//host/` must not become a link to `//host`.
     for path in ["//evil.example/", "/\\evil.example/"] {
@@ -307,6 +310,25 @@ async fn responses_are_compressed_when_the_browser_accepts_it() {
 
     assert_eq!(response.status(), 200);
     assert_eq!(response.headers()["content-encoding"], "gzip");
+
+    // `*` accepts any coding: the page comes in one, under that encoding's own ETag.
+    let any = app
+        .client
+        .get(app.url("/guides/key-differences"))
+        .header("accept-encoding", "*")
+        .send()
+        .await
+        .unwrap();
+    let plain = app
+        .client
+        .get(app.url("/guides/key-differences"))
+        .header("accept-encoding", "identity")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(any.headers()["content-encoding"], "br");
+    assert!(plain.headers().get("content-encoding").is_none());
+    assert_ne!(any.headers()["etag"], plain.headers()["etag"]);
 }
 
 #[tokio::test]

@@ -8,13 +8,13 @@ use axum::{
 use crate::error::AppError;
 
 /// A page address typed or pasted with a slash at the end (`/guides/`) is sent, permanently, to
-/// the address without it; anything else is the friendly 404.
+/// the address without it (for GET and HEAD alike); anything else is the friendly 404.
 pub async fn not_found(method: Method, uri: Uri) -> Response {
     let path = uri.path();
     let trimmed = path.trim_end_matches('/');
     // `//host` or `/\host` would send the browser to another site.
     let stays_here = trimmed.starts_with('/') && !trimmed.contains("//") && !trimmed.contains('\\');
-    if method == Method::GET && path.ends_with('/') && stays_here {
+    if (method == Method::GET || method == Method::HEAD) && path.ends_with('/') && stays_here {
         let target = match uri.query() {
             Some(query) => format!("{trimmed}?{query}"),
             None => trimmed.to_owned(),
