@@ -531,29 +531,23 @@ pub fn merge(record: &PlanRecord, edit: &Edit) -> Result<Vec<StepDraft>, TooMany
     }
 
     if let Some((title, due_on)) = &edit.new_step {
-        let at = match due_on {
-            Some(due) => steps
-                .iter()
-                .rposition(|s| s.due_on.is_some_and(|d| d <= *due))
-                .map_or(0, |i| i + 1),
-            None => steps.len(),
-        };
-        steps.insert(
-            at,
-            StepDraft {
-                number: None,
-                kind: CUSTOM_KIND.to_owned(),
-                title: title.clone(),
-                why: String::new(),
-                action: String::new(),
-                resources: String::new(),
-                guide: String::new(),
-                due_on: *due_on,
-                own_title: true,
-                own_due: true,
-            },
-        );
+        steps.push(StepDraft {
+            number: None,
+            kind: CUSTOM_KIND.to_owned(),
+            title: title.clone(),
+            why: String::new(),
+            action: String::new(),
+            resources: String::new(),
+            guide: String::new(),
+            due_on: *due_on,
+            own_title: true,
+            own_due: true,
+        });
     }
+    // The list is a timeline: a step whose date changed, or a new one, goes where its date
+    // falls. The planner's dates already run in its order, and the sort is stable, so steps on
+    // the same day keep theirs; steps without a date come last.
+    steps.sort_by_key(|step| (step.due_on.is_none(), step.due_on));
     if steps.len() > MAX_STEPS {
         return Err(TooManySteps {
             barriers_added: edit
@@ -696,6 +690,23 @@ mod tests {
     }
 
     #[test]
+    fn a_step_whose_date_changes_moves_to_where_the_date_falls() {
+        let record = record(&input("Store manager", vec![]));
+        let last = record.steps.iter().filter_map(|s| s.due_on).max().unwrap();
+        let later = last + time::Duration::days(1);
+
+        let steps = merge(
+            &record,
+            &edit_of(&record, |f| f.steps[0].due = iso_date(later)),
+        )
+        .unwrap();
+
+        let dues: Vec<_> = steps.iter().map(|s| s.due_on.unwrap()).collect();
+        assert!(dues.windows(2).all(|w| w[0] <= w[1]), "{dues:?}");
+        assert_eq!(steps.last().unwrap().number, Some(record.steps[0].number));
+    }
+
+    #[test]
     fn new_answers_rewrite_generated_steps_but_a_title_typed_in_the_same_form_wins() {
         let record = record(&input("Store manager", vec![]));
 
@@ -750,13 +761,18 @@ mod tests {
         )
         .unwrap();
 
-        assert!(steps[0].title.contains("Buyer"), "untouched: rewritten");
-        assert_ne!(
-            steps[0].due_on, saved.steps[0].due_on,
-            "untouched: new date"
-        );
-        assert_eq!(steps[1].title, "My own words");
-        assert_eq!(steps[2].due_on, Some(date!(2026 - 06 - 15)));
+        // Found by number: the new horizon moves the untouched steps' dates, and with them the
+        // order.
+        let step = |row: usize| {
+            steps
+                .iter()
+                .find(|s| s.number == Some(saved.steps[row].number))
+                .unwrap()
+        };
+        assert!(step(0).title.contains("Buyer"), "untouched: rewritten");
+        assert_ne!(step(0).due_on, saved.steps[0].due_on, "untouched: new date");
+        assert_eq!(step(1).title, "My own words");
+        assert_eq!(step(2).due_on, Some(date!(2026 - 06 - 15)));
         assert!(
             !steps.iter().any(|s| s.kind == removed),
             "a removed step stays removed"
