@@ -176,30 +176,32 @@ mod tests {
         assert!(!store.is_healthy().await);
     }
 
+    const PLANS: &str = include_str!("../../migrations/0001_create_plans.sql");
+    const BARRIERS: &str = include_str!("../../migrations/0003_create_barriers.sql");
+    const OWN_FLAGS: &str = include_str!("../../migrations/0004_mark_steps_the_person_changed.sql");
+    const LAST_STEP: &str = include_str!("../../migrations/0005_remember_the_last_step_number.sql");
+
+    /// An in-memory database made by the first migration, holding `rows`, then taken through
+    /// `later` ones: how a database saved before them is upgraded.
+    async fn upgraded(rows: &'static str, later: &[&'static str]) -> sqlx::SqliteConnection {
+        use sqlx::Connection;
+        let mut conn = sqlx::SqliteConnection::connect("sqlite::memory:")
+            .await
+            .unwrap();
+        for sql in [PLANS, rows].into_iter().chain(later.iter().copied()) {
+            sqlx::raw_sql(sql).execute(&mut conn).await.unwrap();
+        }
+        conn
+    }
+
     #[tokio::test]
     async fn the_barrier_migration_moves_each_plans_list_into_rows() {
-        use sqlx::{Connection, SqliteConnection};
-        async fn run(conn: &mut SqliteConnection, sql: &'static str) {
-            sqlx::raw_sql(sql).execute(conn).await.unwrap();
-        }
-        let mut conn = SqliteConnection::connect("sqlite::memory:").await.unwrap();
-        run(
-            &mut conn,
-            include_str!("../../migrations/0001_create_plans.sql"),
-        )
-        .await;
-        run(
-            &mut conn,
+        let mut conn = upgraded(
             "insert into plans (n, id, share_id, current_job, target_career, barriers,
                                 horizon_months, created_on, review_on)
              values (1, 'a', 'sa', 'Cashier', 'Manager', '[\"money\",\"goals\"]', 12, '', ''),
                     (2, 'b', 'sb', 'Cook', 'Chef', '[]', 12, '', '')",
-        )
-        .await;
-
-        run(
-            &mut conn,
-            include_str!("../../migrations/0003_create_barriers.sql"),
+            &[BARRIERS],
         )
         .await;
 
@@ -219,20 +221,15 @@ mod tests {
 
     #[tokio::test]
     async fn steps_saved_before_the_own_flags_get_them_as_unknown() {
-        use sqlx::{Connection, SqliteConnection};
-        let mut conn = SqliteConnection::connect("sqlite::memory:").await.unwrap();
-        for sql in [
-            include_str!("../../migrations/0001_create_plans.sql"),
+        let mut conn = upgraded(
             "insert into plans (n, id, share_id, current_job, target_career, horizon_months,
                                 created_on, review_on)
              values (1, 'a', 'sa', 'Cashier', 'Manager', 12, '', '');
              insert into steps (plan, number, position, kind, title)
              values (1, 1, 1, 'path', 'Map it');",
-            include_str!("../../migrations/0003_create_barriers.sql"),
-            include_str!("../../migrations/0004_mark_steps_the_person_changed.sql"),
-        ] {
-            sqlx::raw_sql(sql).execute(&mut conn).await.unwrap();
-        }
+            &[BARRIERS, OWN_FLAGS],
+        )
+        .await;
 
         let flags: (Option<bool>, Option<bool>) =
             sqlx::query_as("select own_title, own_due from steps")
@@ -249,22 +246,16 @@ mod tests {
 
     #[tokio::test]
     async fn plans_saved_before_the_last_step_number_get_their_highest_step() {
-        use sqlx::{Connection, SqliteConnection};
-        let mut conn = SqliteConnection::connect("sqlite::memory:").await.unwrap();
-        for sql in [
-            include_str!("../../migrations/0001_create_plans.sql"),
+        let mut conn = upgraded(
             "insert into plans (n, id, share_id, current_job, target_career, horizon_months,
                                 created_on, review_on)
              values (1, 'a', 'sa', 'Cashier', 'Manager', 12, '', ''),
                     (2, 'b', 'sb', 'Cook', 'Chef', 12, '', '');
              insert into steps (plan, number, position, kind, title)
              values (1, 1, 1, 'path', 'Map it'), (1, 3, 2, 'custom', 'Mine');",
-            include_str!("../../migrations/0003_create_barriers.sql"),
-            include_str!("../../migrations/0004_mark_steps_the_person_changed.sql"),
-            include_str!("../../migrations/0005_remember_the_last_step_number.sql"),
-        ] {
-            sqlx::raw_sql(sql).execute(&mut conn).await.unwrap();
-        }
+            &[BARRIERS, OWN_FLAGS, LAST_STEP],
+        )
+        .await;
 
         let last: Vec<(i64, i64)> = sqlx::query_as("select n, last_step from plans order by n")
             .fetch_all(&mut conn)
