@@ -16,6 +16,9 @@ import statistics
 import sys
 import time
 
+ISOLATION = ("cores held out of idle states (cpu_dma_latency 0) and the server and oha at "
+             "SCHED_FIFO 10, as cyclictest runs")
+
 
 def read_raw(path):
     values = {}
@@ -188,6 +191,11 @@ def main():
                        f"{med(f'lat_{name}_nginx_p50'):.3f} ms, p99 "
                        f"{med(f'lat_{name}_nginx_p99'):.3f} ms, p99.9 "
                        f"{med(f'lat_{name}_nginx_p999'):.3f} ms")
+        if numbers(f"lat_{name}_plain_p99"):
+            control += (f"; Ladder without the isolation, one run: p50 "
+                        f"{med(f'lat_{name}_plain_p50'):.3f} ms, p99 "
+                        f"{med(f'lat_{name}_plain_p99'):.3f} ms, p99.9 "
+                        f"{med(f'lat_{name}_plain_p999'):.3f} ms")
         row(f"p99 at half of max rate: {label}", round(p99, 3), "ms", f"< {limit} ms",
             below(p99, limit) and bad == 0,
             f"at {med(f'lat_{name}_rate'):,.0f}/s (achieved {med(f'lat_{name}_achieved'):,.0f}/s): "
@@ -229,6 +237,7 @@ def main():
             "quiet": "a full run waits up to 15 s for both cores to be quiet before each run, "
                      "and measures once more while other processes take more than "
                      "0.10 of either core",
+            "latency_isolation": ISOLATION if med("lat_isolated") == 1 else "none (not root)",
             "nginx_gzip_level": args.gzip_level,
             "plans_seeded": [args.small, args.large],
             "tools": args.tools,
@@ -250,6 +259,7 @@ def main():
         print(f"host stalls {when}: with both cores busy for {stall['seconds']:g} s, the cores "
               f"stood still {stall['stalls']} times (over 1 ms each), {stall['stalled_ms']:,.1f} "
               f"ms in all, the longest {stall['longest_ms']:,.2f} ms")
+    print(f"latency rows: {report['setup']['latency_isolation']}")
     print()
     width = max(len(r["row"]) for r in rows)
     header = f"{'row':<{width}}  {'measured':>16}  {'target':<24}  result"
