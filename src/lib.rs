@@ -8,6 +8,8 @@ pub mod assets;
 pub mod check;
 /// Command-line flags and environment variables.
 pub mod config;
+/// What the cross-site check is shown of a request.
+pub mod cross_site;
 /// The site's error type and error pages.
 pub mod error;
 /// Reading form bodies as ordered pairs.
@@ -50,7 +52,10 @@ use axum::{
     http::{HeaderName, StatusCode},
     middleware,
 };
-use tower::{ServiceBuilder, util::MapResponseLayer};
+use tower::{
+    ServiceBuilder,
+    util::{MapRequestLayer, MapResponseLayer},
+};
 use tower_http::{
     CompressionLevel,
     catch_panic::CatchPanicLayer,
@@ -156,10 +161,11 @@ pub fn app(state: AppState) -> Router {
 }
 
 /// Wraps any router in the site's layers, outermost first: request ids and logs, security
-/// headers, panic recovery, compression, error pages, the timeout, the cross-site check, the body
-/// limit and, when it is on, the rate limit. All but the rate limit are one stack added in one
-/// call: each `Router::layer` call boxes every route once more, and a request then pays for every
-/// box on the way in and out. The rate limit boxes too, so it is added only when it is on.
+/// headers, panic recovery, compression, error pages, the timeout, the cross-site check (shown a
+/// bare `Origin: null` as no origin), the body limit and, when it is on, the rate limit. All but
+/// the rate limit are one stack added in one call: each `Router::layer` call boxes every route
+/// once more, and a request then pays for every box on the way in and out. The rate limit boxes
+/// too, so it is added only when it is on.
 pub fn with_layers(router: Router, https: bool, limits: Option<Arc<Limits>>) -> Router {
     let router = match limits {
         Some(limits) => router.layer(middleware::from_fn_with_state(
@@ -190,6 +196,7 @@ pub fn with_layers(router: Router, https: bool, limits: Option<Arc<Limits>>) -> 
                 StatusCode::REQUEST_TIMEOUT,
                 Duration::from_secs(15),
             ))
+            .layer(MapRequestLayer::new(cross_site::forget_null_origin))
             .layer(CsrfLayer::new())
             .layer(RequestBodyLimitLayer::new(BODY_LIMIT)),
     )

@@ -139,10 +139,30 @@ async fn same_origin_posts_and_posts_without_browser_headers_work() {
         .await
         .unwrap();
     let bare = app.post_form("/plans", GOOD).await;
+    // What a browser without Sec-Fetch-Site sends from a page served with no-referrer.
+    let null_origin = app
+        .client
+        .post(app.url("/plans"))
+        .header("origin", "null")
+        .form(GOOD)
+        .send()
+        .await
+        .unwrap();
+    let null_cross_site = app
+        .client
+        .post(app.url("/plans"))
+        .header("origin", "null")
+        .header("sec-fetch-site", "cross-site")
+        .form(GOOD)
+        .send()
+        .await
+        .unwrap();
 
     assert_eq!(same_origin.status(), 303);
     assert_eq!(bare.status(), 303);
-    assert_eq!(app.count("plans").await, 2);
+    assert_eq!(null_origin.status(), 303);
+    assert_eq!(null_cross_site.status(), 403);
+    assert_eq!(app.count("plans").await, 3);
 }
 
 #[tokio::test]
