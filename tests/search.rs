@@ -263,3 +263,17 @@ async fn every_hit_shows_a_snippet_and_a_long_list_says_it_is_cut() {
     let summary: String = select(&few, "[role=status]")[0].text().collect();
     assert!(summary.starts_with("1 section matches"), "{summary}");
 }
+
+#[tokio::test]
+async fn a_possessive_finds_what_its_word_finds() {
+    let app = TestApp::spawn().await;
+
+    let (_, plain, _) = search(&app, "nurse").await;
+    let (_, possessive, _) = search(&app, "nurse\u{2019}s").await;
+    let (_, typed, _) = search(&app, "nurse's job").await;
+    let (_, job, _) = search(&app, "nurse job").await;
+
+    assert!(!result_guides(&plain).is_empty());
+    assert_eq!(result_guides(&possessive), result_guides(&plain));
+    assert_eq!(result_guides(&typed), result_guides(&job));
+}

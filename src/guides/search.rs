@@ -14,25 +14,32 @@ pub struct SearchQuery {
     pub text: String,
     /// Runs of letters and digits from the text, lowercased, without repeats, at most
     /// [`MAX_TERMS`]. Everything else (quotes, `*`, `:`, `-`, brackets) only separates words,
-    /// so no search syntax typed by a visitor reaches the database.
+    /// so no search syntax typed by a visitor reaches the database. The "s" of "nurse's" is
+    /// dropped, and so is a word the length limit cut through.
     pub terms: Vec<String>,
 }
 
 impl SearchQuery {
     /// Never fails: any text becomes a query, possibly one without terms.
     pub fn parse(raw: &str) -> SearchQuery {
-        let text: String = raw
-            .trim()
-            .chars()
+        let mut chars = raw.trim().chars();
+        let text: String = chars
+            .by_ref()
             .take(MAX_QUERY_CHARS)
             .map(|c| if c.is_control() { ' ' } else { c })
             .collect();
+        // A word the cut went through is only part of what was typed: looking for it would
+        // need a word no one wrote.
+        let cut_mid_word = chars.next().is_some_and(char::is_alphanumeric)
+            && text.ends_with(char::is_alphanumeric);
         let text = text.trim().to_owned();
+        let searched = if cut_mid_word {
+            text.trim_end_matches(char::is_alphanumeric)
+        } else {
+            &text
+        };
         let mut terms: Vec<String> = Vec::new();
-        let words = text
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|word| !word.is_empty());
-        for word in words {
+        for word in words(searched) {
             let word = word.to_lowercase();
             if !terms.contains(&word) {
                 terms.push(word);
@@ -48,6 +55,28 @@ impl SearchQuery {
     pub fn is_blank(&self) -> bool {
         self.text.is_empty()
     }
+}
+
+/// What follows an apostrophe in "nurse's", "don't", "you'll": the index keeps it as a word of its
+/// own, found in nearly every guide, so requiring it would only lose hits.
+const CONTRACTION_TAILS: &[&str] = &["s", "t", "d", "m", "ll", "re", "ve"];
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}')
+}
+
+/// The runs of letters and digits in `text`, without the tails of possessives and contractions.
+fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphanumeric() && !is_apostrophe(c))
+        .flat_map(|word| {
+            word.split(is_apostrophe)
+                .enumerate()
+                .filter(|(index, part)| {
+                    *index == 0 || !CONTRACTION_TAILS.contains(&part.to_lowercase().as_str())
+                })
+        })
+        .map(|(_, part)| part)
+        .filter(|part| !part.is_empty())
 }
 
 /// One section of a guide that matches a query.
@@ -131,7 +160,31 @@ mod tests {
         let query = SearchQuery::parse(&raw);
 
         assert_eq!(query.text.chars().count(), MAX_QUERY_CHARS);
-        assert_eq!(query.terms, [raw[..MAX_QUERY_CHARS].to_owned()]);
+        assert!(query.terms.is_empty(), "the one word was cut through");
+    }
+
+    #[test]
+    fn a_word_the_cut_goes_through_is_not_looked_for() {
+        let through = SearchQuery::parse(&"career ".repeat(40));
+        let between = SearchQuery::parse(&format!("{}nurse", "x ".repeat(100)));
+
+        assert!(through.text.ends_with("career care"), "shown as cut");
+        assert_eq!(through.terms, ["career"]);
+        assert_eq!(between.terms, ["x"], "the cut fell before `nurse`");
+    }
+
+    #[test]
+    fn possessives_and_contractions_keep_their_word_and_drop_the_tail() {
+        assert_eq!(terms("nurse's job"), ["nurse", "job"]);
+        assert_eq!(
+            terms("manager\u{2019}s don't I'll"),
+            ["manager", "don", "i"]
+        );
+        assert_eq!(
+            terms("rock'n'roll o'neill"),
+            ["rock", "n", "roll", "o", "neill"]
+        );
+        assert!(terms("'s '").is_empty());
     }
 
     #[test]
