@@ -22,6 +22,11 @@ impl FormPairs {
             .find(|(k, _)| k == name)
             .map(|(_, v)| v.as_str())
     }
+
+    /// True when a field came more than once.
+    pub fn sent_twice(&self, name: &str) -> bool {
+        self.0.iter().filter(|(k, _)| k == name).nth(1).is_some()
+    }
 }
 
 impl<S: Send + Sync> FromRequest<S> for FormPairs {

@@ -346,7 +346,7 @@ impl EditForm {
             }
         }
         let new_due = optional_date(&self.new_due);
-        let new_step = if self.new_title.trim().is_empty() {
+        let new_step = if planner::is_blank(&self.new_title) {
             if matches!(new_due, Ok(Some(_))) {
                 errors.insert(
                     "new_title".into(),
@@ -395,7 +395,7 @@ pub const MAX_STEP_TITLE_CHARS: usize = 240;
 fn step_title(raw: &str) -> Result<String, String> {
     let title = raw;
     let chars = title.chars().count();
-    if title.trim().is_empty() {
+    if planner::is_blank(title) {
         Err("Please give this step a title, or tick \u{201c}Remove\u{201d}.".into())
     } else if chars > MAX_STEP_TITLE_CHARS {
         Err(format!(

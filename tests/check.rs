@@ -164,6 +164,24 @@ async fn a_missing_answer_gives_422_marks_that_question_and_keeps_the_other_answ
 }
 
 #[tokio::test]
+async fn a_question_answered_twice_gives_422_and_is_asked_again() {
+    let app = TestApp::spawn().await;
+    let mut pairs = answers_leaning(Lean::Career);
+    let (key, value) = pairs[0];
+    pairs.push((key, value));
+
+    let (status, html) = post_check(&app, &pairs).await;
+
+    assert_eq!(status, 422);
+    let marked = select(&html, "fieldset.has-error");
+    assert_eq!(marked.len(), 1);
+    assert_eq!(
+        marked[0].value().attr("id"),
+        Some(format!("q-{key}").as_str())
+    );
+}
+
+#[tokio::test]
 async fn an_answer_the_question_does_not_offer_counts_as_missing() {
     let app = TestApp::spawn().await;
     let mut pairs = answers_leaning(Lean::Job);

@@ -150,6 +150,16 @@ fn cases() -> Vec<Case> {
             good_with("current", &long(80)),
             303,
         ),
+        create(
+            "zero-width space as the current job",
+            good_with("current", "\u{200b}"),
+            422,
+        ),
+        create(
+            "direction mark and BOM as the target",
+            good_with("target", "\u{202e}\u{feff}"),
+            422,
+        ),
         create("duplicated current", format!("{GOOD}&current=Other"), 422),
         create("duplicated horizon", format!("{GOOD}&horizon=24"), 422),
         create(
@@ -285,6 +295,8 @@ fn cases() -> Vec<Case> {
             422,
         ),
         step("NUL in a note", b"note=a%00b", 422),
+        step("duplicated status", b"status=done&status=todo", 422),
+        step("duplicated note", b"note=a&note=a", 422),
         step("invalid UTF-8 note", b"note=%FF", 400),
         step("a good note", b"note=fine", 303),
     ]);

@@ -387,6 +387,10 @@ async fn the_form_can_be_prefilled_from_the_query_string() {
     ] {
         assert!(body.contains(label), "labelled: {label}");
     }
+    // A horizon the menu can't show leaves the default selected, not the first option.
+    let (_, odd) = app.get_text("/plans/new?current=Cashier&horizon=abc").await;
+    assert!(odd.contains("<option value=\"24\" selected>2 years</option>"));
+    assert_eq!(odd.matches(" selected>").count(), 1);
 }
 
 #[tokio::test]
@@ -549,6 +553,36 @@ async fn an_edit_adds_a_step_removes_one_and_changes_a_date() {
     assert!(body.contains("31 December 2029"));
     assert!(select(&body, "#step-9").is_empty(), "removed");
     assert!(body.contains("0 of 9 steps done"));
+}
+
+#[tokio::test]
+async fn a_plan_down_to_one_step_or_none_says_so_in_plain_words() {
+    let app = TestApp::spawn().await;
+    let location = create(&app, GOOD).await;
+    let remove_all_but = |form: &mut Vec<(String, String)>, keep: Option<usize>| {
+        for number in 1..=9 {
+            if Some(number) != keep {
+                set(form, &format!("step-{number}-remove"), "1");
+            }
+        }
+    };
+
+    let mut form = edit_form(&app, &location).await;
+    remove_all_but(&mut form, Some(1));
+    assert_eq!(post_pairs(&app, &location, &form).await.status(), 303);
+    let (_, one) = app.get_text(&location).await;
+    let mut form = edit_form(&app, &location).await;
+    remove_all_but(&mut form, None);
+    assert_eq!(post_pairs(&app, &location, &form).await.status(), 303);
+    let (_, none) = app.get_text(&location).await;
+
+    assert!(one.contains("<strong>0 of 1 step done</strong>"));
+    assert!(one.contains("aria-label=\"0 of 1 step done\""));
+    assert!(none.contains("0 of 0 steps done"));
+    assert!(select(&none, "ol.steps").is_empty(), "no empty list");
+    assert!(none.contains(&format!("href=\"{location}/edit#add-step\"")));
+    let (_, edit) = app.get_text(&format!("{location}/edit")).await;
+    assert_eq!(select(&edit, "#add-step").len(), 1);
 }
 
 #[tokio::test]

@@ -14,7 +14,7 @@ use scraper::{Html, Selector};
 /// included, since a field keeps what was typed.
 fn title() -> impl Strategy<Value = String> {
     "[^\\p{Cc}]{1,80}".prop_filter("not blank", |s| {
-        !s.trim().is_empty() && s.chars().count() <= 80
+        !ladder::planner::is_blank(s) && s.chars().count() <= 80
     })
 }
 
@@ -60,7 +60,7 @@ fn tricky_title() -> impl Strategy<Value = String> {
     )
     .prop_map(|parts| parts.concat())
     .prop_filter("not blank, within the limit", |s| {
-        !s.trim().is_empty() && s.chars().count() <= 80
+        !ladder::planner::is_blank(s) && s.chars().count() <= 80
     })
 }
 

@@ -45,6 +45,7 @@ mod tests {
             .map(|q| (q.key.to_owned(), q.options[2].value.to_owned()))
             .collect();
         for (key, value) in pairs {
+            all.retain(|(k, _)| k != key);
             all.push(((*key).to_owned(), (*value).to_owned()));
         }
         all.push(("current".to_owned(), current.to_owned()));

@@ -71,16 +71,24 @@ impl std::error::Error for Missing {}
 /// Scores a self-check.
 ///
 /// `answers` are (question key, chosen value) pairs as decoded from the form, in any order;
-/// unknown keys are ignored and, if a key comes twice, the later value wins. Every question must
-/// have an answer that it offers, otherwise the result is `Missing` with the keys to fix.
+/// unknown keys are ignored. Every question must have one answer that it offers, otherwise the
+/// result is `Missing` with the keys to fix: a question answered twice is asked again, as the
+/// planner refuses a field sent twice.
 pub fn score<'a, I: IntoIterator<Item = (&'a str, &'a str)>>(
     answers: I,
 ) -> Result<Outcome, Missing> {
     let mut given: Vec<Option<&str>> = vec![None; QUESTIONS.len()];
+    let mut twice = vec![false; QUESTIONS.len()];
     for (key, value) in answers {
         // Forms also carry fields that are not questions (a CSRF token, the submit button).
         if let Some(slot) = QUESTIONS.iter().position(|q| q.key == key) {
+            twice[slot] |= given[slot].is_some();
             given[slot] = Some(value);
+        }
+    }
+    for (slot, twice) in twice.into_iter().enumerate() {
+        if twice {
+            given[slot] = None;
         }
     }
 
@@ -317,16 +325,18 @@ mod tests {
     }
 
     #[test]
-    fn a_later_answer_to_the_same_question_replaces_an_earlier_one() {
-        // Arrange
-        let mut answers = answers_leaning(Lean::Job);
-        answers.push(("timeframe", "long"));
+    fn a_question_answered_twice_is_asked_again() {
+        for second in ["long", "short"] {
+            // Arrange
+            let mut answers = answers_leaning(Lean::Job);
+            answers.push(("timeframe", second));
 
-        // Act
-        let outcome = score(answers).expect("all answered");
+            // Act
+            let missing = score(answers).expect_err("two answers to one question");
 
-        // Assert
-        assert_eq!(outcome.reasons[0].choice.value, "long");
+            // Assert
+            assert_eq!(missing.keys, ["timeframe"], "second answer {second}");
+        }
     }
 
     #[test]

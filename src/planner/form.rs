@@ -1,6 +1,7 @@
 //! The planner form: raw fields as typed, and parsing them into a checked [`PlanInput`].
 
 use indexmap::IndexMap;
+use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
 
 use super::barrier::Barrier;
 
@@ -179,10 +180,11 @@ impl PlanForm {
         self.barriers.iter().any(|b| b.trim() == slug)
     }
 
-    /// True when the form's horizon is `months` (to keep its option selected); a blank one is
-    /// the default.
+    /// True when the form's horizon is `months` (to keep its option selected). A blank one, or
+    /// one that can't be used (`horizon=abc` in a link), selects the default: otherwise no
+    /// option is selected and the browser shows and sends the first, six months.
     pub fn horizon_is(&self, months: u32) -> bool {
-        horizon_months(&self.horizon) == Ok(months)
+        horizon_months(&self.horizon).unwrap_or(DEFAULT_HORIZON_MONTHS) == months
     }
 
     /// The form's horizon when it is a valid one the menu does not list (a plan made from a link
@@ -197,7 +199,7 @@ impl PlanForm {
     pub fn rung_is_wrong(&self, index: &usize) -> bool {
         self.rungs
             .get(*index)
-            .is_some_and(|rung| !rung.trim().is_empty() && title(rung).is_err())
+            .is_some_and(|rung| !is_blank(rung) && title(rung).is_err())
     }
 
     /// The form cut to what its boxes can hold, for a pre-fill from a link: a link can't be
@@ -278,9 +280,16 @@ fn keep<T>(errors: &mut FieldErrors, field: &'static str, result: Result<T, Stri
     result.map_err(|message| errors.insert(field, message)).ok()
 }
 
+/// True when `text` shows nothing: only spaces and invisible format characters (zero-width
+/// spaces, direction marks, byte-order marks). Such an answer counts as not given.
+pub fn is_blank(text: &str) -> bool {
+    text.chars()
+        .all(|c| c.is_whitespace() || c.general_category() == GeneralCategory::Format)
+}
+
 /// A required one-line answer such as a job title.
 fn one_line(raw: &str, missing: &str) -> Result<String, String> {
-    if raw.trim().is_empty() {
+    if is_blank(raw) {
         return Err(missing.to_owned());
     }
     title(raw).map_err(|problem| problem.message("this", MAX_TITLE_CHARS))
@@ -291,7 +300,7 @@ fn free_text(raw: &str) -> Result<String, String> {
     // Browsers send textarea line breaks as CRLF; storing one "\n" keeps the count in line
     // with what the person sees and with the browser's own `maxlength`.
     // Blank is not given; anything else is kept as typed, spaces included.
-    if raw.trim().is_empty() {
+    if is_blank(raw) {
         return Ok(String::new());
     }
     let text = raw.replace("\r\n", "\n").replace('\r', "\n");
@@ -352,7 +361,7 @@ fn title(text: &str) -> Result<String, TextProblem> {
 fn parse_rungs(raw: &[String]) -> Result<Vec<String>, String> {
     let mut rungs = Vec::new();
     for (index, rung) in raw.iter().enumerate() {
-        if rung.trim().is_empty() {
+        if is_blank(rung) {
             continue;
         }
         // Number rungs as the form shows them, blanks included, so "rung 3" is the third box.
@@ -410,9 +419,7 @@ fn horizon_months(raw: &str) -> Result<u32, String> {
         {
             Err(out_of_range())
         }
-        Err(_) => Err(
-            "Choose a time from the list, or type a whole number of months such as 12.".to_owned(),
-        ),
+        Err(_) => Err("Choose a time from the list, such as 2 years.".to_owned()),
     }
 }
 
@@ -688,7 +695,7 @@ mod tests {
         // Assert
         assert_eq!(
             errors["horizon"],
-            "Choose a time from the list, or type a whole number of months such as 12."
+            "Choose a time from the list, such as 2 years."
         );
     }
 
@@ -861,6 +868,52 @@ mod tests {
 
         // Assert
         assert_eq!(labels, ["18 months", "2 years", "10 years", "7 months"]);
+    }
+
+    #[test]
+    fn text_of_only_spaces_and_invisible_characters_is_blank() {
+        for blank in [
+            "",
+            " \t",
+            "\u{200b}",
+            "\u{feff}",
+            "\u{202e}",
+            "\u{a0}\u{200d}\u{3000}",
+        ] {
+            assert!(is_blank(blank), "{blank:?}");
+        }
+        for shown in ["a", "\u{200b}Cashier", "\u{202e}reihsaC", "😀", "-"] {
+            assert!(!is_blank(shown), "{shown:?}");
+        }
+        let form = PlanForm::from_pairs(
+            [("current", "\u{200b}"), ("target", "\u{feff}")]
+                .into_iter()
+                .map(|(k, v)| (k.to_owned(), v.to_owned())),
+        );
+        let errors = form.parse().expect_err("nothing visible was typed");
+        assert_eq!(
+            errors.keys().copied().collect::<Vec<_>>(),
+            ["current", "target"]
+        );
+    }
+
+    #[test]
+    fn a_horizon_that_cannot_be_used_shows_the_default_selected() {
+        for horizon in ["abc", "3", "121", "-5", "999999999999999999999"] {
+            let form = PlanForm {
+                horizon: horizon.into(),
+                ..PlanForm::default()
+            };
+
+            let selected: Vec<u32> = HORIZON_CHOICES
+                .iter()
+                .map(|(months, _)| *months)
+                .filter(|months| form.horizon_is(*months))
+                .collect();
+
+            assert_eq!(selected, [DEFAULT_HORIZON_MONTHS], "horizon={horizon}");
+            assert_eq!(form.other_horizon(), None);
+        }
     }
 
     #[test]

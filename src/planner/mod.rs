@@ -24,7 +24,7 @@ mod wording;
 pub use barrier::Barrier;
 pub use form::{
     FieldErrors, HORIZON_CHOICES, MAX_HORIZON_MONTHS, MAX_RUNGS, MAX_TEXT_CHARS, MAX_TITLE_CHARS,
-    MIN_HORIZON_MONTHS, PlanForm, PlanInput, horizon_label,
+    MIN_HORIZON_MONTHS, PlanForm, PlanInput, horizon_label, is_blank,
 };
 pub use generate::{GeneratedStep, StepKind, add_months, generate, spread};
 pub use resources::{RESOURCES, Resource, resource};

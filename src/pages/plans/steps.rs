@@ -62,8 +62,12 @@ pub async fn update_step(
     Ok(Redirect::to(&format!("/plans/{id}#step-{number}")).into_response())
 }
 
-/// A status must be one of the four; a note must be short and free of hidden characters.
+/// A status must be one of the four; a note must be short and free of hidden characters; each
+/// comes once, as every single-answer field on the site must.
 fn parse_change(form: &FormPairs) -> std::result::Result<StepChange, &'static str> {
+    if form.sent_twice("status") || form.sent_twice("note") {
+        return Err("The form sent this step twice. Please save it again from this page.");
+    }
     let status = match form.get("status") {
         None => None,
         Some(raw) => Some(

@@ -118,6 +118,13 @@ impl PlanView {
             .count()
     }
 
+    /// "3 of 8 steps done", or "0 of 1 step done".
+    pub fn progress(&self) -> String {
+        let total = self.steps.len();
+        let noun = if total == 1 { "step" } else { "steps" };
+        format!("{} of {total} {noun} done", self.done())
+    }
+
     /// Whole percent of steps done, for the progress bar.
     pub fn percent(&self) -> usize {
         (self.done() * 100)
