@@ -92,29 +92,25 @@ async fn a_cross_site_post_is_refused_with_403_and_changes_nothing() {
     let plan = create(&app).await;
 
     let cross_site = app
-        .client
-        .post(app.url("/plans"))
-        .header("sec-fetch-site", "cross-site")
-        .form(GOOD)
-        .send()
-        .await
-        .unwrap();
+        .post_form_with("/plans", &[("sec-fetch-site", "cross-site")], GOOD)
+        .await;
     let foreign_origin = app
-        .client
-        .post(app.url(&format!("{plan}/steps/1")))
-        .header("origin", "https://evil.example")
-        .form(&[("status", "done")])
-        .send()
-        .await
-        .unwrap();
+        .post_form_with(
+            &format!("{plan}/steps/1"),
+            &[("origin", "https://evil.example")],
+            &[("status", "done")],
+        )
+        .await;
     let delete = app
-        .client
-        .post(app.url(&format!("{plan}/delete")))
-        .header("sec-fetch-site", "same-site")
-        .header("origin", "https://sub.evil.example")
-        .send()
-        .await
-        .unwrap();
+        .post_form_with(
+            &format!("{plan}/delete"),
+            &[
+                ("sec-fetch-site", "same-site"),
+                ("origin", "https://sub.evil.example"),
+            ],
+            &[],
+        )
+        .await;
 
     for response in [cross_site, foreign_origin, delete] {
         assert_eq!(response.status(), 403);
@@ -129,34 +125,26 @@ async fn a_cross_site_post_is_refused_with_403_and_changes_nothing() {
 async fn same_origin_posts_and_posts_without_browser_headers_work() {
     let app = TestApp::spawn().await;
 
+    let origin = format!("http://{}", app.address);
     let same_origin = app
-        .client
-        .post(app.url("/plans"))
-        .header("sec-fetch-site", "same-origin")
-        .header("origin", format!("http://{}", app.address))
-        .form(GOOD)
-        .send()
-        .await
-        .unwrap();
+        .post_form_with(
+            "/plans",
+            &[("sec-fetch-site", "same-origin"), ("origin", &origin)],
+            GOOD,
+        )
+        .await;
     let bare = app.post_form("/plans", GOOD).await;
     // What a browser without Sec-Fetch-Site sends from a page served with no-referrer.
     let null_origin = app
-        .client
-        .post(app.url("/plans"))
-        .header("origin", "null")
-        .form(GOOD)
-        .send()
-        .await
-        .unwrap();
+        .post_form_with("/plans", &[("origin", "null")], GOOD)
+        .await;
     let null_cross_site = app
-        .client
-        .post(app.url("/plans"))
-        .header("origin", "null")
-        .header("sec-fetch-site", "cross-site")
-        .form(GOOD)
-        .send()
-        .await
-        .unwrap();
+        .post_form_with(
+            "/plans",
+            &[("origin", "null"), ("sec-fetch-site", "cross-site")],
+            GOOD,
+        )
+        .await;
 
     assert_eq!(same_origin.status(), 303);
     assert_eq!(bare.status(), 303);

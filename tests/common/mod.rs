@@ -107,12 +107,21 @@ impl TestApp {
 
     /// POST an urlencoded form, given as pairs so fields may repeat.
     pub async fn post_form(&self, path: &str, pairs: &[(&str, &str)]) -> reqwest::Response {
-        self.client
-            .post(self.url(path))
-            .form(pairs)
-            .send()
-            .await
-            .expect("POST")
+        self.post_form_with(path, &[], pairs).await
+    }
+
+    /// POST an urlencoded form with extra request headers, as a browser adds them.
+    pub async fn post_form_with(
+        &self,
+        path: &str,
+        headers: &[(&str, &str)],
+        pairs: &[(&str, &str)],
+    ) -> reqwest::Response {
+        let mut request = self.client.post(self.url(path)).form(pairs);
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        request.send().await.expect("POST")
     }
 
     /// Counts the rows of a table straight from the database file.
