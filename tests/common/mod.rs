@@ -105,6 +105,15 @@ impl TestApp {
         (status, response.text().await.expect("body"))
     }
 
+    /// GET with extra request headers, as a browser adds them.
+    pub async fn get_with(&self, path: &str, headers: &[(&str, &str)]) -> reqwest::Response {
+        let mut request = self.client.get(self.url(path));
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        request.send().await.expect("GET")
+    }
+
     /// POST an urlencoded form, given as pairs so fields may repeat.
     pub async fn post_form(&self, path: &str, pairs: &[(&str, &str)]) -> reqwest::Response {
         self.post_form_with(path, &[], pairs).await
